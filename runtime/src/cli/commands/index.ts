@@ -1,0 +1,9 @@
+// Every `escher` subcommand, registered in one table. Adding a command is adding a
+// module under commands/ and a line here.
+
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export type CommandModule = (program: Command, ctx: () => CliContext) => void;
+
+export const commands: CommandModule[] = [];

@@ -1,0 +1,4 @@
+export * from './catalog/catalog.js';
+export * from './deploy/extension-config.js';
+export * from './deploy/trigger.js';
+export * from './jobs/job-spec.js';
