@@ -1,0 +1,9 @@
+// Every benchmark `make bench` runs, in order. Each prints its own figures; adding one
+// is adding a module under bench/ and a line here.
+
+export interface Bench {
+  name: string;
+  run(): Promise<void>;
+}
+
+export const benches: Bench[] = [];
