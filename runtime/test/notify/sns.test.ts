@@ -1,0 +1,105 @@
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailSubject } from '../../src/notify/channels/sns.js';
+import { createNotifier } from '../../src/notify/create-notifier.js';
+import type { NotifierConfig } from '../../src/notify/setup.js';
+import { bucketFixed, collectingLogger } from './fixtures.js';
+import { memorySecrets } from './memory-secrets.js';
+import { type Moto, startMoto } from './moto.js';
+
+let moto: Moto;
+let sns: SNSClient;
+let topicArn: string;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  sns = new SNSClient({
+    endpoint: moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
+  topicArn = (await sns.send(new CreateTopicCommand({ Name: 'escher-notifications' }))).TopicArn as string;
+});
+afterAll(() => moto.stop());
+
+const config = (): NotifierConfig => ({
+  emails: ['ops@company.example'],
+  sms: ['+14155550100', '+14155550101'],
+  slack: false,
+  teams: false,
+  pagerduty: false,
+  sns_topic_arn: topicArn,
+});
+
+const topicMessages = async () =>
+  ((await moto.snsData()).Topic.find((t) => t.arn === topicArn)?.sent_notifications ?? []).map((m) => ({
+    message: m[1],
+    subject: m[2],
+  }));
+
+describe('SNS email and SMS channels (moto)', () => {
+  it('publishes CRITICAL to the topic for email and texts every configured number', async () => {
+    const results = await createNotifier(config(), memorySecrets(), { log: collectingLogger(), sns }).send(
+      bucketFixed,
+    );
+    expect(results).toEqual([
+      { channel: 'email', ok: true },
+      { channel: 'sms', ok: true },
+    ]);
+    expect(await topicMessages()).toEqual([
+      {
+        subject: "[Escher] CRITICAL: S3 bucket 'my-data' made public",
+        message: [
+          "🚨 CRITICAL ALERT: S3 bucket 'my-data' made public",
+          '',
+          'Escher automatically made the bucket private.',
+          '',
+          '• Exposed for 2 minutes 17 seconds',
+          '• Made public by john@company.com',
+          '• Verification: bucket now private',
+          '',
+          'View Full Timeline: https://app.escher.example/alerts/alert-1',
+        ].join('\n'),
+      },
+    ]);
+    const sms = (await moto.snsData()).SMS;
+    expect(sms.map((s) => s.phone_number).sort()).toEqual(['+14155550100', '+14155550101']);
+    expect(sms[0]?.message).toBe(
+      "🚨 CRITICAL ALERT: S3 bucket 'my-data' made public. Escher automatically made the bucket private.",
+    );
+  });
+
+  it('sends HIGH by email only, never SMS', async () => {
+    const before = (await moto.snsData()).SMS.length;
+    const results = await createNotifier(config(), memorySecrets(), { log: collectingLogger(), sns }).send({
+      ...bucketFixed,
+      severity: 'HIGH',
+    });
+    expect(results).toEqual([{ channel: 'email', ok: true }]);
+    expect((await moto.snsData()).SMS.length).toBe(before);
+  });
+
+  it('reports a missing topic as a failed email channel and still texts', async () => {
+    const missing = { ...config(), sns_topic_arn: 'arn:aws:sns:us-east-1:123456789012:deleted-topic' };
+    const results = await createNotifier(missing, memorySecrets(), { log: collectingLogger(), sns }).send(
+      bucketFixed,
+    );
+    expect(results[0]).toMatchObject({ channel: 'email', ok: false });
+    expect(results[1]).toEqual({ channel: 'sms', ok: true });
+  });
+});
+
+describe('email subject', () => {
+  it('is ASCII and at most 100 characters, as SNS requires', () => {
+    const subject = emailSubject({
+      ...bucketFixed,
+      title: `Bucket ${'x'.repeat(200)} 🚨`,
+      lines: [],
+      actions: [],
+      resolved: true,
+    } as never);
+    expect(subject).toHaveLength(100);
+    expect(subject.startsWith('[Escher] CRITICAL (auto-resolved): Bucket xxx')).toBe(true);
+    expect(subject.endsWith('...')).toBe(true);
+  });
+});
