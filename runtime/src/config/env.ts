@@ -22,6 +22,10 @@ export const RuntimeEnvSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
   STORAGE_EMULATOR_HOST: z.string().min(1).optional(),
+  /** Directory with all-MiniLM-L6-v2 (model.onnx + tokenizer files); unset: the hashed fallback embedder. */
+  ESCHER_EMBED_MODEL: z.string().min(1).optional(),
+  /** Qdrant server for the qdrant vector engine (estates too big for one process). */
+  QDRANT_URL: z.url().optional(),
 });
 
 export type RuntimeEnv = z.infer<typeof RuntimeEnvSchema> & {

@@ -3,7 +3,8 @@
 
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerState } from './state.js';
 
 export type CommandModule = (program: Command, ctx: () => CliContext) => void;
 
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [registerState];

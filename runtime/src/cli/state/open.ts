@@ -1,0 +1,49 @@
+// Resolves what every `escher state` command needs from flags and the environment: the
+// object store, the secret store holding the snapshot key, the embedder.
+
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultStoreUrl } from '../../config/env.js';
+import type { Embedder } from '../../embed/embedder.js';
+import { openEmbedder } from '../../embed/open-embedder.js';
+import { ConfigError } from '../../errors.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
+import { initSnapshot, openSnapshot, type Snapshot } from '../../snapshot/index.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+import { openObjectStore } from '../../storage/open-store.js';
+import type { CliContext } from '../context.js';
+import { FileSecretStore } from './file-secrets.js';
+
+export interface StoreFlags {
+  store?: string;
+  secrets?: string;
+}
+
+export async function openStore(ctx: CliContext, flags: StoreFlags): Promise<ObjectStore> {
+  const store = await openObjectStore(flags.store ?? defaultStoreUrl(ctx.env), ctx.env);
+  await store.check();
+  return store;
+}
+
+/** The secret store for the snapshot key: --secrets, ESCHER_SECRETS, or $ESCHER_HOME/secrets. */
+export function openSecrets(ctx: CliContext, flags: StoreFlags): SecretStore {
+  const url = flags.secrets ?? ctx.env.ESCHER_SECRETS ?? `file://${join(ctx.env.ESCHER_HOME, 'secrets')}`;
+  if (!url.startsWith('file://')) {
+    throw new ConfigError(`escher state cannot open the secret store ${url} yet`, {
+      hint: 'use a file:///path secret store for the snapshot key',
+    });
+  }
+  return new FileSecretStore(fileURLToPath(url));
+}
+
+export async function snapshotFor(ctx: CliContext, flags: StoreFlags): Promise<Snapshot> {
+  return openSnapshot(await openStore(ctx, flags), openSecrets(ctx, flags));
+}
+
+export async function initFor(ctx: CliContext, flags: StoreFlags & { vectorEncoding?: 'f32' | 'i8' }) {
+  return initSnapshot(await openStore(ctx, flags), openSecrets(ctx, flags), {
+    vectorEncoding: flags.vectorEncoding,
+  });
+}
+
+export const embedderFor = (ctx: CliContext): Promise<Embedder> => openEmbedder(ctx.env.ESCHER_EMBED_MODEL);

@@ -1,0 +1,228 @@
+// Appending records: validate, embed what has no vector, seal sensitive fields, write one
+// immutable segment (create-only), then commit its reference by compare-and-swap. A writer
+// that loses the race re-applies its reference on the winner's manifest; nothing it writes
+// can replace another writer's records.
+
+import {
+  type CollectionName,
+  CollectionNameSchema,
+  collectionKind,
+  type Manifest,
+  type SegmentRef,
+  type SnapshotRecord,
+  SnapshotRecordSchema,
+} from '@escher/shared';
+import type { Embedder } from '../embed/embedder.js';
+import { embeddingText } from '../embed/open-embedder.js';
+import { InputError, TransientError } from '../errors.js';
+import { sealPayload } from './field-crypto.js';
+import { CommitRaceLostError, commitManifest, readManifest } from './manifest-store.js';
+import { decodeSegment, encodeSegment } from './segment-codec.js';
+import {
+  extendChain,
+  newSegmentId,
+  readSegment,
+  segmentCreatedAt,
+  segmentKey,
+  writeSegment,
+} from './segment-io.js';
+import type { Snapshot } from './snapshot.js';
+
+/** A writer whose segment waited longer than this gives up, so GC (grace ≥ 1 h) never races it. */
+export const MAX_COMMIT_AGE_MS = 10 * 60_000;
+
+export interface AppendOptions {
+  /** Computes missing vectors; its modelId is recorded for the collection. */
+  embedder?: Embedder;
+  /** The model that made explicit vectors, when no embedder is given. */
+  model?: string;
+}
+
+export interface AppendResult {
+  ids: string[];
+  segment: string | undefined;
+}
+
+export function parseCollection(name: string): CollectionName {
+  const parsed = CollectionNameSchema.safeParse(name);
+  if (!parsed.success) {
+    throw new InputError(`unknown collection "${name}"`, {
+      hint: `use one of ${CollectionNameSchema.options.join(', ')}`,
+    });
+  }
+  return parsed.data;
+}
+
+function checkBatch(records: SnapshotRecord[]): void {
+  const seen = new Set<string>();
+  records.forEach((record, i) => {
+    const parsed = SnapshotRecordSchema.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(
+        `record ${i + 1} is invalid at ${issue?.path.join('.') || 'top level'}: ${issue?.message}`,
+      );
+    }
+    if (seen.has(record.id)) throw new InputError(`record id "${record.id}" appears twice in one append`);
+    seen.add(record.id);
+  });
+}
+
+async function vectorsFor(records: SnapshotRecord[], options: AppendOptions) {
+  const missing = records.filter((r) => !r.vector);
+  if (missing.length > 0 && !options.embedder) {
+    throw new InputError(`record "${missing[0]?.id}" has no vector and no embedder is configured`);
+  }
+  const embedded =
+    missing.length > 0
+      ? await (options.embedder as Embedder).embed(missing.map((r) => embeddingText(r.payload)))
+      : [];
+  const model = options.embedder?.modelId ?? options.model;
+  if (!model) throw new InputError('explicit vectors need the name of the model that made them');
+  let next = 0;
+  const vectors = records.map((r) =>
+    r.vector ? Float32Array.from(r.vector) : (embedded[next++] as Float32Array),
+  );
+  const dims = vectors[0]?.length ?? 0;
+  const odd = records.find((_, i) => vectors[i]?.length !== dims);
+  if (odd)
+    throw new InputError(
+      `record "${odd.id}" has a ${vectors[records.indexOf(odd)]?.length}-d vector; the batch is ${dims}-d`,
+    );
+  return { vectors, model, dims };
+}
+
+export function checkEmbedding(
+  manifest: Manifest,
+  collection: CollectionName,
+  model: string,
+  dims: number,
+): void {
+  const existing = manifest.collections[collection]?.embedding;
+  if (existing && (existing.model !== model || existing.dims !== dims)) {
+    throw new InputError(
+      `${collection} holds ${existing.dims}-d vectors of model ${existing.model}; these are ${dims}-d vectors of ${model}`,
+      { hint: 'vectors of different models are never mixed: use the embedder the collection was built with' },
+    );
+  }
+}
+
+/** Ids of committed append-only records, cached per immutable segment. */
+async function assertNewIds(
+  snap: Snapshot,
+  refs: SegmentRef[],
+  ids: Set<string>,
+  cache: Map<string, string[]>,
+) {
+  for (const ref of refs) {
+    let known = cache.get(ref.key);
+    if (!known) {
+      known = decodeSegment(await readSegment(snap.store, ref), ref.key).ids;
+      cache.set(ref.key, known);
+    }
+    const clash = known.find((id) => ids.has(id));
+    if (clash)
+      throw new InputError(
+        `record "${clash}" exists already and records in this collection cannot be changed`,
+      );
+  }
+}
+
+export async function appendRecords(
+  snap: Snapshot,
+  collectionName: string,
+  records: SnapshotRecord[],
+  options: AppendOptions = {},
+): Promise<AppendResult> {
+  const collection = parseCollection(collectionName);
+  if (records.length === 0) return { ids: [], segment: undefined };
+  checkBatch(records);
+  const { vectors, model, dims } = await vectorsFor(records, options);
+  const { manifest } = await readManifest(snap.store);
+  checkEmbedding(manifest, collection, model, dims);
+  const appendOnly = collectionKind(collection) === 'append-only';
+  const ids = records.map((r) => r.id);
+  const idSet = new Set(ids);
+  const cache = new Map<string, string[]>();
+  if (appendOnly) await assertNewIds(snap, manifest.collections[collection]?.segments ?? [], idSet, cache);
+
+  const flat = new Float32Array(records.length * dims);
+  vectors.forEach((v, i) => {
+    flat.set(v, i * dims);
+  });
+  const payloads = records.map((r) => sealPayload(snap.key, collection, r.id, r.payload));
+  return commitSegment(
+    snap,
+    collection,
+    { ids, payloads, vectors: flat },
+    { model, dims, mergedFrom: [] },
+    async (current) => {
+      checkEmbedding(current, collection, model, dims);
+      if (appendOnly) await assertNewIds(snap, current.collections[collection]?.segments ?? [], idSet, cache);
+    },
+  );
+}
+
+/**
+ * Writes one segment and commits its reference at the end of the collection's list.
+ * `recheck` runs against every manifest the commit is attempted on.
+ */
+export async function commitSegment(
+  snap: Snapshot,
+  collection: CollectionName,
+  columns: { ids: string[]; payloads: (Record<string, unknown> | null)[]; vectors: Float32Array },
+  meta: { model: string; dims: number; mergedFrom: string[] },
+  recheck: (current: Manifest) => Promise<void>,
+): Promise<AppendResult> {
+  const { manifest } = await readManifest(snap.store);
+  const segmentId = newSegmentId(snap.writer, snap.now());
+  const body = encodeSegment(
+    {
+      collection,
+      segmentId,
+      writer: snap.writer,
+      createdAt: snap.now().toISOString(),
+      records: columns.ids.length,
+      tombstones: columns.payloads.filter((p) => p === null).length,
+      model: meta.model,
+      dims: meta.dims,
+      vectorEncoding: manifest.vectorEncoding,
+      keyId: snap.key.id,
+      mergedFrom: meta.mergedFrom,
+    },
+    columns,
+  );
+  const key = segmentKey(collection, segmentId);
+  const ref = await writeSegment(snap.store, key, body, columns.ids.length, snap.now());
+  let refused = false;
+  try {
+    await commitManifest(
+      snap.store,
+      async (current) => {
+        refused = true;
+        await recheck(current);
+        if (snap.now().getTime() - (segmentCreatedAt(key)?.getTime() ?? 0) > MAX_COMMIT_AGE_MS) {
+          throw new TransientError(`segment ${key} waited too long for its commit`, {
+            hint: 'retry the append',
+          });
+        }
+        const state = current.collections[collection] ?? { segments: [] };
+        state.embedding ??= { model: meta.model, dims: meta.dims };
+        const committed = { ...ref, committedAt: snap.now().toISOString() };
+        state.segments.push(committed);
+        if (collectionKind(collection) === 'append-only')
+          state.chainHead = extendChain(state.chainHead, ref.sha256);
+        current.collections[collection] = state;
+        refused = false;
+        return current;
+      },
+      { now: snap.now },
+    );
+  } catch (err) {
+    // Refused or outraced for good, so no manifest lists it: remove it now rather than wait
+    // for GC. After any other failure the commit may have landed; GC decides later.
+    if (refused || err instanceof CommitRaceLostError) await snap.store.delete(key).catch(() => undefined);
+    throw err;
+  }
+  return { ids: columns.ids, segment: key };
+}

@@ -1,0 +1,88 @@
+// Reads a collection's committed segments (digest-checked) and resolves which rows are
+// live: the last committed row for each id wins, and a tombstone removes the id.
+
+import type { CollectionName, Manifest, SegmentHeader, SegmentRef } from '@escher/shared';
+import { IntegrityError } from '../errors.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { decodeSegment, type SegmentColumns } from './segment-codec.js';
+import { readSegment } from './segment-io.js';
+
+const PARALLEL_READS = 4;
+
+export interface CollectionColumns extends SegmentColumns {
+  dims: number;
+  /** Per segment, in manifest order. */
+  headers: SegmentHeader[];
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping results in order. */
+export async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Every row of the given segments, in commit order, vectors in one preallocated array. */
+export async function readColumns(
+  store: ObjectStore,
+  collection: CollectionName,
+  refs: SegmentRef[],
+  dims: number,
+): Promise<CollectionColumns> {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const ref of refs) {
+    offsets.push(total);
+    total += ref.records;
+  }
+  const vectors = new Float32Array(total * dims);
+  const ids: string[] = new Array(total);
+  const payloads: (Record<string, unknown> | null)[] = new Array(total);
+  const headers = await mapLimited(refs, PARALLEL_READS, async (ref, i) => {
+    const bytes = await readSegment(store, ref);
+    const at = offsets[i] as number;
+    const seg = decodeSegment(bytes, ref.key, { vectors, at: at * dims });
+    if (
+      seg.header.collection !== collection ||
+      seg.header.records !== ref.records ||
+      seg.header.dims !== dims
+    ) {
+      throw new IntegrityError(
+        `segment ${ref.key} does not belong where the manifest lists it (${collection})`,
+      );
+    }
+    for (let r = 0; r < seg.ids.length; r++) {
+      ids[at + r] = seg.ids[r] as string;
+      payloads[at + r] = seg.payloads[r] ?? null;
+    }
+    return seg.header;
+  });
+  return { ids, payloads, vectors, dims, headers };
+}
+
+export async function readCollection(store: ObjectStore, manifest: Manifest, collection: CollectionName) {
+  const state = manifest.collections[collection];
+  if (!state?.embedding) return undefined;
+  return readColumns(store, collection, state.segments, state.embedding.dims);
+}
+
+/** Row numbers of the live records, in first-seen id order. */
+export function liveRows(columns: Pick<SegmentColumns, 'ids' | 'payloads'>): number[] {
+  const latest = new Map<string, number>();
+  columns.ids.forEach((id, row) => {
+    if (columns.payloads[row] === null) latest.delete(id);
+    else latest.set(id, row);
+  });
+  return [...latest.values()];
+}

@@ -1,0 +1,209 @@
+// The default in-process engine: vectors in one growing Float32Array with precomputed
+// inverse norms, payloads in an array, exact brute-force top-k and lazily built
+// per-path inverted indexes for filters. Replaced records leave dead slots behind; a
+// runner process is short-lived, so reclaiming them is not worth the bookkeeping.
+
+import { InputError } from '../errors.js';
+import { type FilterTerm, matchesFilter, matchKeys, type PayloadFilter, valueAt } from './filter.js';
+import { dot, inverseNorms, TopK } from './top-k.js';
+import type { Hit, Payload, VectorQuery, VectorRecord, VectorStore } from './vector-store.js';
+
+/** Columns as the snapshot loader produces them; a null payload is a tombstone. */
+export interface Columns {
+  ids: string[];
+  payloads: (Payload | null)[];
+  vectors: Float32Array;
+}
+
+export class MemoryVectorStore implements VectorStore {
+  readonly engine = 'memory';
+  private vectors: Float32Array;
+  private norms: Float32Array;
+  private ids: string[] = [];
+  private payloads: Payload[] = [];
+  private alive: Uint8Array;
+  private size = 0;
+  private readonly slotOf = new Map<string, number>();
+  private readonly indexes = new Map<string, Map<string, number[]>>();
+
+  constructor(
+    readonly dims: number,
+    capacity = 1024,
+  ) {
+    this.vectors = new Float32Array(capacity * dims);
+    this.norms = new Float32Array(capacity);
+    this.alive = new Uint8Array(capacity);
+  }
+
+  /** Adopts columns (later rows supersede earlier ones with the same id) without copying vectors. */
+  static fromColumns(dims: number, columns: Columns): MemoryVectorStore {
+    const rows = columns.ids.length;
+    const store = new MemoryVectorStore(dims, 0);
+    store.vectors = columns.vectors;
+    store.norms = inverseNorms(columns.vectors, rows, dims);
+    store.alive = new Uint8Array(rows);
+    store.ids = columns.ids;
+    store.size = rows;
+    store.payloads = new Array(rows);
+    for (let slot = 0; slot < rows; slot++) {
+      const id = columns.ids[slot] as string;
+      const payload = columns.payloads[slot] ?? null;
+      const previous = store.slotOf.get(id);
+      if (previous !== undefined) store.alive[previous] = 0;
+      store.payloads[slot] = payload ?? {};
+      if (payload === null) {
+        store.slotOf.delete(id);
+      } else {
+        store.slotOf.set(id, slot);
+        store.alive[slot] = 1;
+      }
+    }
+    return store;
+  }
+
+  private grow(min: number): void {
+    if (min <= this.alive.length) return;
+    const capacity = Math.max(min, this.alive.length * 2, 1024);
+    const vectors = new Float32Array(capacity * this.dims);
+    vectors.set(this.vectors.subarray(0, this.size * this.dims));
+    const norms = new Float32Array(capacity);
+    norms.set(this.norms.subarray(0, this.size));
+    const alive = new Uint8Array(capacity);
+    alive.set(this.alive.subarray(0, this.size));
+    this.vectors = vectors;
+    this.norms = norms;
+    this.alive = alive;
+  }
+
+  async upsert(records: VectorRecord[]): Promise<void> {
+    for (const r of records) {
+      if (r.vector.length !== this.dims) {
+        throw new InputError(
+          `record "${r.id}" has a ${r.vector.length}-d vector; this store holds ${this.dims}-d`,
+        );
+      }
+    }
+    this.grow(this.size + records.length);
+    for (const record of records) {
+      const slot = this.size++;
+      this.vectors.set(record.vector, slot * this.dims);
+      inverseNorms(
+        this.vectors.subarray(slot * this.dims, (slot + 1) * this.dims),
+        1,
+        this.dims,
+        this.norms.subarray(slot),
+      );
+      this.ids[slot] = record.id;
+      this.payloads[slot] = record.payload;
+      const previous = this.slotOf.get(record.id);
+      if (previous !== undefined) this.alive[previous] = 0;
+      this.slotOf.set(record.id, slot);
+      this.alive[slot] = 1;
+      for (const [key, index] of this.indexes) this.addToIndex(index, key.split('\u0000'), slot);
+    }
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      this.alive[slot] = 0;
+      this.slotOf.delete(id);
+    }
+  }
+
+  async get(id: string): Promise<VectorRecord | undefined> {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.recordAt(slot);
+  }
+
+  private recordAt(slot: number): VectorRecord {
+    const vector = this.vectors.slice(slot * this.dims, (slot + 1) * this.dims);
+    return { id: this.ids[slot] as string, vector, payload: this.payloads[slot] as Payload };
+  }
+
+  private addToIndex(index: Map<string, number[]>, path: string[], slot: number): void {
+    for (const key of matchKeys(valueAt(this.payloads[slot] as Payload, path))) {
+      const slots = index.get(key);
+      if (slots) slots.push(slot);
+      else index.set(key, [slot]);
+    }
+  }
+
+  private indexFor(term: FilterTerm): Map<string, number[]> {
+    const key = term.path.join('\u0000');
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (let slot = 0; slot < this.size; slot++)
+        if (this.alive[slot]) this.addToIndex(index, term.path, slot);
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+
+  /** Calls `visit` for every live slot matching the filter, in slot order. */
+  private forEachMatch(
+    filter: PayloadFilter | undefined,
+    visit: (slot: number) => boolean | undefined,
+  ): void {
+    if (!filter || filter.must.length === 0) {
+      for (let slot = 0; slot < this.size; slot++) if (this.alive[slot] && visit(slot) === false) return;
+      return;
+    }
+    // Drive from the most selective term; check the rest on the payload.
+    let smallest: number[] | undefined;
+    for (const term of filter.must) {
+      const slots = this.indexFor(term).get(term.value) ?? [];
+      if (!smallest || slots.length < smallest.length) smallest = slots;
+    }
+    for (const slot of smallest ?? []) {
+      if (!this.alive[slot] || !matchesFilter(this.payloads[slot] as Payload, filter)) continue;
+      if (visit(slot) === false) return;
+    }
+  }
+
+  async query(query: VectorQuery): Promise<Hit[]> {
+    const limit = query.limit ?? 10;
+    const hit = (slot: number, score: number | null): Hit => ({
+      id: this.ids[slot] as string,
+      score,
+      payload: this.payloads[slot] as Payload,
+    });
+    if (!query.vector) {
+      const hits: Hit[] = [];
+      this.forEachMatch(query.filter, (slot) => hits.push(hit(slot, null)) < limit);
+      return hits;
+    }
+    const q = query.vector;
+    if (q.length !== this.dims) {
+      throw new InputError(`query vector has ${q.length} dimensions; this collection holds ${this.dims}`);
+    }
+    const qInv = inverseNorms(q, 1, this.dims)[0] as number;
+    const top = new TopK(limit);
+    const vectors = this.vectors;
+    const dims = this.dims;
+    const norms = this.norms;
+    this.forEachMatch(query.filter, (slot) => {
+      top.offer(slot, dot(vectors, slot * dims, q, dims) * (norms[slot] as number) * qInv);
+      return true;
+    });
+    return top.items.map((s) => hit(s.slot, s.score));
+  }
+
+  async count(filter?: PayloadFilter): Promise<number> {
+    if (!filter || filter.must.length === 0) return this.slotOf.size;
+    let n = 0;
+    this.forEachMatch(filter, () => {
+      n++;
+      return true;
+    });
+    return n;
+  }
+
+  async *records(): AsyncIterable<VectorRecord> {
+    for (const slot of this.slotOf.values()) yield this.recordAt(slot);
+  }
+
+  async close(): Promise<void> {}
+}

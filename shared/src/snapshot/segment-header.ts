@@ -1,0 +1,32 @@
+// The JSON header at the start of every segment object (see FORMAT.md for the byte layout).
+
+import { z } from 'zod';
+import { CollectionNameSchema } from './collections.js';
+
+export const SEGMENT_MAGIC = 'ESEG';
+export const SEGMENT_FORMAT_VERSION = 1;
+
+/** f32: exact. i8: one float32 scale per vector and int8 components (4x smaller, cosine error ~1e-3). */
+export const VectorEncodingSchema = z.enum(['f32', 'i8']);
+export type VectorEncoding = z.infer<typeof VectorEncodingSchema>;
+
+export const SegmentHeaderSchema = z.strictObject({
+  collection: CollectionNameSchema,
+  /** Time-sortable id of the writer's commit attempt, unique across writers. */
+  segmentId: z.string().min(1),
+  writer: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  records: z.number().int().nonnegative(),
+  /** Records in the block that are tombstones (mutable collections only). */
+  tombstones: z.number().int().nonnegative(),
+  model: z.string().min(1),
+  dims: z.number().int().positive(),
+  vectorEncoding: VectorEncodingSchema,
+  vectorBytes: z.number().int().nonnegative(),
+  payloadBytes: z.number().int().nonnegative(),
+  /** Key id (not the key) the encrypted fields were sealed with. */
+  keyId: z.string().min(1),
+  /** Segments a compaction merged into this one, oldest first. */
+  mergedFrom: z.array(z.string()).default([]),
+});
+export type SegmentHeader = z.infer<typeof SegmentHeaderSchema>;
