@@ -1,0 +1,95 @@
+// The Azure stack's typed config: the shared deployment file (parseExtensionConfig) plus
+// the Azure-only checks. Every problem names its field and is raised here, before the
+// program declares a single resource.
+
+import {
+  ConfigValidationError,
+  type ExtensionConfig,
+  parseExtensionConfig,
+  type Schedule,
+} from '@escher/shared';
+import { z } from 'zod';
+import { SUPPORTED_LOCATIONS } from './locations.js';
+import { type Recurrence, toRecurrence } from './recurrence.js';
+import { jobTriggerValue, REPORT_TRIGGER_VALUE } from './triggers.js';
+
+/** Stack settings that are not part of the shared file (Pulumi config `escher:*`). */
+export const AzureStackOptionsSchema = z.object({
+  /** The runner's container group has no VNet, so it reaches the vault over its public endpoint. */
+  keyVaultPublicNetworkAccess: z.enum(['Enabled', 'Disabled']).default('Enabled'),
+  cpu: z.number().positive().max(4).default(1),
+  memoryGb: z.number().positive().max(16).default(2),
+});
+export type AzureStackOptions = z.infer<typeof AzureStackOptionsSchema>;
+
+export interface ScheduledRun {
+  /** `job:<name>` or `report`; also the workflow's name suffix. */
+  label: string;
+  trigger: string;
+  recurrence: Recurrence;
+}
+
+export interface AzureStackConfig {
+  /** The full shared config, passed to the runner as ESCHER_CONFIG. */
+  extension: ExtensionConfig;
+  subscriptionId: string;
+  location: string;
+  resourceGroup: string;
+  image: string;
+  options: AzureStackOptions;
+  schedules: ScheduledRun[];
+}
+
+function recurrenceAt(schedule: Schedule, field: string, problems: string[]): Recurrence | undefined {
+  try {
+    return toRecurrence(schedule);
+  } catch (error) {
+    const part = error instanceof Error && error.name === 'UnsupportedTimeZoneError' ? 'timezone' : 'cron';
+    problems.push(`${field}.${part}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+export function parseAzureStackConfig(raw: unknown, rawOptions: unknown = {}): AzureStackConfig {
+  const extension = parseExtensionConfig(raw);
+  const problems: string[] = [];
+  if (extension.home_cloud !== 'azure') {
+    problems.push(
+      `home_cloud: is "${extension.home_cloud}"; the Azure stack deploys a config whose home_cloud is azure`,
+    );
+  }
+  const azure = extension.azure;
+  if (!azure) problems.push('azure: the Azure stack needs subscription_id and location');
+  if (azure && !SUPPORTED_LOCATIONS.includes(azure.location)) {
+    problems.push(
+      `azure.location: "${azure.location}" is not supported; use one of ${SUPPORTED_LOCATIONS.join(', ')}`,
+    );
+  }
+  if (!extension.image)
+    problems.push('image: name the runner image the container groups run (e.g. ghcr.io/org/escher:1.0)');
+  const options = AzureStackOptionsSchema.safeParse(rawOptions);
+  if (!options.success) {
+    for (const issue of options.error.issues)
+      problems.push(`escher:${issue.path.join('.')}: ${issue.message}`);
+  }
+  const schedules: ScheduledRun[] = [];
+  extension.jobs.forEach((job, i) => {
+    const recurrence = recurrenceAt(job.schedule, `jobs.${i}.schedule`, problems);
+    if (recurrence)
+      schedules.push({ label: `job:${job.name}`, trigger: jobTriggerValue(job.name), recurrence });
+  });
+  const report = recurrenceAt(extension.report, 'report', problems);
+  if (report) schedules.push({ label: 'report', trigger: REPORT_TRIGGER_VALUE, recurrence: report });
+
+  if (problems.length > 0 || !azure || !extension.image || !options.success)
+    throw new ConfigValidationError(problems);
+  return {
+    extension,
+    subscriptionId: azure.subscription_id,
+    location: azure.location,
+    resourceGroup: azure.resource_group ?? `${extension.name}-rg`,
+    image: extension.image,
+    options: options.data,
+    schedules,
+  };
+}

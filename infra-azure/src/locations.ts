@@ -1,0 +1,28 @@
+// Azure regions where every service the stack uses (Container Instances, Logic Apps,
+// Key Vault, Event Grid system topics) is generally available.
+
+export const SUPPORTED_LOCATIONS: readonly string[] = [
+  'eastus',
+  'eastus2',
+  'centralus',
+  'westus2',
+  'westus3',
+  'canadacentral',
+  'brazilsouth',
+  'northeurope',
+  'westeurope',
+  'uksouth',
+  'francecentral',
+  'germanywestcentral',
+  'swedencentral',
+  'switzerlandnorth',
+  'norwayeast',
+  'uaenorth',
+  'southafricanorth',
+  'centralindia',
+  'southeastasia',
+  'eastasia',
+  'japaneast',
+  'koreacentral',
+  'australiaeast',
+];

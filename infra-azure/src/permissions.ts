@@ -1,0 +1,63 @@
+// The runner identity's Azure actions: exactly the enabled catalog entries, the actions
+// the configured jobs need, and the reads the morning report needs. Nothing is granted
+// for an entry the user did not enable.
+
+import { type ExtensionConfig, type JobAction, REMEDIATION_CATALOG, type Selector } from '@escher/shared';
+
+/** Reads behind inventory, findings and the cost section of the report. */
+export const REPORT_READ_ACTIONS: readonly string[] = [
+  'Microsoft.Resources/subscriptions/read',
+  'Microsoft.Resources/subscriptions/resourceGroups/read',
+  'Microsoft.Compute/virtualMachines/read',
+  'Microsoft.Compute/virtualMachines/instanceView/read',
+  'Microsoft.Network/networkSecurityGroups/read',
+  'Microsoft.Storage/storageAccounts/read',
+  'Microsoft.Insights/metrics/read',
+  'Microsoft.CostManagement/query/action',
+];
+
+type ResourceType = Selector['resource_types'][number];
+
+const VM = 'Microsoft.Compute/virtualMachines';
+const PG = 'Microsoft.DBforPostgreSQL/flexibleServers';
+const MYSQL = 'Microsoft.DBforMySQL/flexibleServers';
+
+/** Scheduled-job actions per resource type; Azure hibernation is a deallocate with a flag. */
+const JOB_ACTIONS: Record<ResourceType, Record<JobAction, readonly string[]>> = {
+  compute_instance: {
+    stop: [`${VM}/read`, `${VM}/powerOff/action`],
+    start: [`${VM}/read`, `${VM}/start/action`],
+    deallocate: [`${VM}/read`, `${VM}/deallocate/action`],
+    hibernate: [`${VM}/read`, `${VM}/deallocate/action`],
+  },
+  database_instance: {
+    stop: [`${PG}/read`, `${PG}/stop/action`, `${MYSQL}/read`, `${MYSQL}/stop/action`],
+    start: [`${PG}/read`, `${PG}/start/action`, `${MYSQL}/read`, `${MYSQL}/start/action`],
+    deallocate: [`${PG}/read`, `${PG}/stop/action`, `${MYSQL}/read`, `${MYSQL}/stop/action`],
+    hibernate: [`${PG}/read`, `${PG}/stop/action`, `${MYSQL}/read`, `${MYSQL}/stop/action`],
+  },
+};
+
+export function remediationActions(config: Pick<ExtensionConfig, 'remediations'>): string[] {
+  return REMEDIATION_CATALOG.filter((e) => e.cloud === 'azure' && config.remediations.includes(e.id)).flatMap(
+    (e) => e.permissions,
+  );
+}
+
+export function jobActions(config: Pick<ExtensionConfig, 'jobs'>): string[] {
+  return config.jobs
+    .filter((job) => job.selector.clouds.includes('azure'))
+    .flatMap((job) => job.selector.resource_types.flatMap((type) => JOB_ACTIONS[type][job.action]));
+}
+
+/** Sorted and de-duplicated, so the role definition is stable across deploys. */
+export function runnerRoleActions(config: Pick<ExtensionConfig, 'remediations' | 'jobs'>): string[] {
+  return [...new Set([...REPORT_READ_ACTIONS, ...remediationActions(config), ...jobActions(config)])].sort();
+}
+
+/** What the Logic Apps identity needs to run a runner container group, and no more. */
+export const SCHEDULER_ROLE_ACTIONS: readonly string[] = [
+  'Microsoft.ContainerInstance/containerGroups/read',
+  'Microsoft.ContainerInstance/containerGroups/write',
+  'Microsoft.ContainerInstance/containerGroups/delete',
+];

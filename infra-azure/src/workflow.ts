@@ -1,0 +1,158 @@
+// Logic Apps workflow definitions (pure JSON builders). Each run creates its own container
+// group through ARM (Container Instances has no per-run overrides, and a finished group
+// cannot be updated), waits for the runner to exit, and deletes the group when it
+// succeeded; a failed group stays so its logs can be read.
+
+import type { Recurrence } from './recurrence.js';
+import { EVENT_TRIGGER_VALUE } from './triggers.js';
+
+const SCHEMA =
+  'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#';
+export const ACI_API_VERSION = '2023-05-01';
+
+export interface RunnerSpec {
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  /** Prefix of each run's container group name; the run id completes it. */
+  groupPrefix: string;
+  image: string;
+  cpu: number;
+  memoryGb: number;
+  /** ARM id of the runner's user-assigned identity. */
+  runnerIdentityId: string;
+  /** ARM id of the identity the workflow calls ARM with. */
+  schedulerIdentityId: string;
+  /** Environment shared by every run (store, secrets, config); never secret values. */
+  env: Record<string, string>;
+}
+
+type Json = Record<string, unknown>;
+
+export function containerGroupUri(spec: RunnerSpec): string {
+  return (
+    `https://management.azure.com/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroup}` +
+    `/providers/Microsoft.ContainerInstance/containerGroups/${spec.groupPrefix}-@{workflow().run.name}` +
+    `?api-version=${ACI_API_VERSION}`
+  );
+}
+
+/** The ARM body of one run: no IP address (nothing listens), restart policy Never. */
+export function containerGroupBody(spec: RunnerSpec, trigger: string, label: string): Json {
+  const env = { ...spec.env, ESCHER_TRIGGER: trigger };
+  return {
+    location: spec.location,
+    tags: { 'escher-trigger': label },
+    identity: { type: 'UserAssigned', userAssignedIdentities: { [spec.runnerIdentityId]: {} } },
+    properties: {
+      osType: 'Linux',
+      restartPolicy: 'Never',
+      sku: 'Standard',
+      containers: [
+        {
+          name: 'runner',
+          properties: {
+            image: spec.image,
+            command: ['node', 'runtime/bin/escher.js', 'task'],
+            resources: { requests: { cpu: spec.cpu, memoryInGB: spec.memoryGb } },
+            environmentVariables: Object.entries(env).map(([name, value]) => ({ name, value })),
+          },
+        },
+      ],
+    },
+  };
+}
+
+function armCall(spec: RunnerSpec, method: string, runAfter: Json, body?: Json): Json {
+  const auth = {
+    type: 'ManagedServiceIdentity',
+    identity: spec.schedulerIdentityId,
+    audience: 'https://management.azure.com/',
+  };
+  const inputs = { method, uri: containerGroupUri(spec), authentication: auth, ...(body ? { body } : {}) };
+  return { type: 'Http', inputs, runAfter };
+}
+
+const STATE = "body('Read_runner_state')?['properties']?['instanceView']?['state']";
+
+/** Create the group, poll until the runner exits (4 h cap), delete it if it succeeded. */
+export function runnerActions(spec: RunnerSpec, trigger: string, label: string, runAfter: Json = {}): Json {
+  return {
+    Start_runner: armCall(spec, 'PUT', runAfter, containerGroupBody(spec, trigger, label)),
+    Wait_for_exit: {
+      type: 'Until',
+      expression: `@or(equals(${STATE}, 'Succeeded'), equals(${STATE}, 'Failed'), equals(${STATE}, 'Stopped'))`,
+      limit: { count: 480, timeout: 'PT4H' },
+      actions: {
+        Pause: { type: 'Wait', inputs: { interval: { count: 30, unit: 'Second' } }, runAfter: {} },
+        Read_runner_state: armCall(spec, 'GET', { Pause: ['Succeeded'] }),
+      },
+      runAfter: { Start_runner: ['Succeeded'] },
+    },
+    Remove_if_succeeded: {
+      type: 'If',
+      expression: { and: [{ equals: [`@${STATE}`, 'Succeeded'] }] },
+      actions: { Remove_runner: armCall(spec, 'DELETE', {}) },
+      runAfter: { Wait_for_exit: ['Succeeded'] },
+    },
+  };
+}
+
+/** A recurrence workflow; one run at a time so a slow job never overlaps itself. */
+export function scheduledWorkflow(
+  spec: RunnerSpec,
+  recurrence: Recurrence,
+  trigger: string,
+  label: string,
+): Json {
+  return {
+    $schema: SCHEMA,
+    contentVersion: '1.0.0.0',
+    triggers: {
+      Schedule: { type: 'Recurrence', recurrence, runtimeConfiguration: { concurrency: { runs: 1 } } },
+    },
+    actions: runnerActions(spec, trigger, label),
+    outputs: {},
+  };
+}
+
+export const EVENT_TRIGGER_NAME = 'Event';
+
+/**
+ * The real-time workflow, fed by Event Grid and an Azure Monitor action group. It answers
+ * Event Grid's subscription-validation handshake, acknowledges everything else with 202
+ * and then runs the runner with the event as its trigger.
+ */
+export function eventWorkflow(spec: RunnerSpec): Json {
+  const isValidation = "@equals(triggerOutputs()?['headers']?['aeg-event-type'], 'SubscriptionValidation')";
+  return {
+    $schema: SCHEMA,
+    contentVersion: '1.0.0.0',
+    triggers: { [EVENT_TRIGGER_NAME]: { type: 'Request', kind: 'Http', inputs: { method: 'POST' } } },
+    actions: {
+      Route: {
+        type: 'If',
+        expression: isValidation,
+        actions: {
+          Answer_validation: {
+            type: 'Response',
+            kind: 'Http',
+            inputs: {
+              statusCode: 200,
+              body: { validationResponse: "@{first(triggerBody())?['data']?['validationCode']}" },
+            },
+            runAfter: {},
+          },
+        },
+        else: {
+          actions: {
+            Accept: { type: 'Response', kind: 'Http', inputs: { statusCode: 202 }, runAfter: {} },
+            ...runnerActions(spec, EVENT_TRIGGER_VALUE, 'event', { Accept: ['Succeeded'] }),
+          },
+        },
+        runAfter: {},
+      },
+    },
+    outputs: {},
+  };
+}

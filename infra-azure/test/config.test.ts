@@ -1,0 +1,85 @@
+import { ConfigValidationError } from '@escher/shared';
+import { describe, expect, it } from 'vitest';
+import { ExtendedRuntime } from '../src/component.js';
+import { parseAzureStackConfig } from '../src/config.js';
+import { STOP_DEV_VMS, SUBSCRIPTION, withOverrides } from './support/fixtures.js';
+import { record } from './support/mocks.js';
+
+function problemsOf(raw: unknown, options?: unknown): string[] {
+  try {
+    parseAzureStackConfig(raw, options);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+  throw new Error('config was accepted');
+}
+
+describe('parseAzureStackConfig', () => {
+  it('derives the resource group, options and one scheduled run per job plus the report', () => {
+    const config = parseAzureStackConfig(
+      withOverrides({ azure: { subscription_id: SUBSCRIPTION, location: 'westeurope' } }),
+    );
+    expect(config.resourceGroup).toBe('escher-rg');
+    expect(config.options).toEqual({ keyVaultPublicNetworkAccess: 'Enabled', cpu: 1, memoryGb: 2 });
+    expect(config.schedules.map((s) => [s.label, s.trigger, s.recurrence.timeZone])).toEqual([
+      [
+        'job:stop-dev-vms',
+        '{"kind":"job","job":"stop-dev-vms","scheduled_for":"@{trigger().scheduledTime}"}',
+        'W. Europe Standard Time',
+      ],
+      ['report', '{"kind":"report"}', 'Eastern Standard Time'],
+    ]);
+  });
+
+  it('names a shared-schema field that is wrong', () => {
+    expect(problemsOf(withOverrides({ azure: { subscription_id: 'nope', location: 'westeurope' } }))).toEqual(
+      ['azure.subscription_id: Invalid UUID'],
+    );
+  });
+
+  it('refuses a config whose home cloud is not Azure', () => {
+    const raw = withOverrides({ home_cloud: 'gcp', gcp: { project: 'acme-prod', region: 'europe-west1' } });
+    expect(problemsOf(raw)).toEqual([
+      'home_cloud: is "gcp"; the Azure stack deploys a config whose home_cloud is azure',
+    ]);
+  });
+
+  it('names an unsupported location, a missing image and a bad option together', () => {
+    const raw = withOverrides({
+      azure: { subscription_id: SUBSCRIPTION, location: 'marsnorth' },
+      image: undefined,
+    });
+    const problems = problemsOf(raw, { cpu: -1 });
+    expect(problems[0]).toMatch(/^azure\.location: "marsnorth" is not supported; use one of eastus, /);
+    expect(problems.slice(1)).toEqual([
+      'image: name the runner image the container groups run (e.g. ghcr.io/org/escher:1.0)',
+      'escher:cpu: Too small: expected number to be >0',
+    ]);
+  });
+
+  it('names the schedule field a Logic App cannot express', () => {
+    const job = { ...STOP_DEV_VMS, schedule: { cron: '0 20 * 6 *', timezone: 'Asia/Kathmandu' } };
+    const problems = problemsOf(
+      withOverrides({ jobs: [job], report: { cron: '0 2 1 * 1', timezone: 'UTC' } }),
+    );
+    expect(problems).toEqual([
+      'jobs.0.schedule.timezone: "Asia/Kathmandu" has no Logic Apps (Windows) time-zone mapping here; use a listed zone such as Europe/Berlin, America/New_York or UTC',
+      'report.cron: cron "0 2 1 * 1" cannot become a Logic Apps recurrence: day-of-month and day-of-week together mean "either" in cron',
+    ]);
+  });
+
+  it('fails before any resource is declared', async () => {
+    const raw = withOverrides({ azure: { subscription_id: SUBSCRIPTION, location: 'marsnorth' } });
+    let message = '';
+    const recorded = await record(() => {
+      try {
+        new ExtendedRuntime('escher', parseAzureStackConfig(raw));
+      } catch (error) {
+        message = (error as Error).message;
+      }
+    });
+    expect(message).toMatch(/^invalid Escher config: azure\.location: "marsnorth" is not supported/);
+    expect(recorded).toEqual([]);
+  });
+});

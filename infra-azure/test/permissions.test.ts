@@ -1,0 +1,47 @@
+import { type JobSpecInput, parseExtensionConfig } from '@escher/shared';
+import { describe, expect, it } from 'vitest';
+import { REPORT_READ_ACTIONS, remediationActions, runnerRoleActions } from '../src/permissions.js';
+import { VALID, withOverrides } from './support/fixtures.js';
+
+describe('runner role actions', () => {
+  it('grants only the Azure catalog entries the user enabled', () => {
+    const config = parseExtensionConfig(
+      withOverrides({ remediations: ['azure.compute.deallocate_vm', 'gcp.compute.stop_instance'] }),
+    );
+    expect(remediationActions(config)).toEqual([
+      'Microsoft.Compute/virtualMachines/read',
+      'Microsoft.Compute/virtualMachines/deallocate/action',
+    ]);
+  });
+
+  it('grants nothing beyond the report reads when no remediation or Azure job is configured', () => {
+    const config = parseExtensionConfig(withOverrides({ remediations: [], jobs: [] }));
+    expect(runnerRoleActions(config)).toEqual([...REPORT_READ_ACTIONS].sort());
+  });
+
+  it('adds the actions of Azure jobs, sorted and without duplicates', () => {
+    const config = parseExtensionConfig(VALID);
+    expect(runnerRoleActions(config)).toEqual([
+      'Microsoft.Compute/virtualMachines/deallocate/action',
+      'Microsoft.Compute/virtualMachines/instanceView/read',
+      'Microsoft.Compute/virtualMachines/read',
+      'Microsoft.CostManagement/query/action',
+      'Microsoft.Insights/metrics/read',
+      'Microsoft.Network/networkSecurityGroups/read',
+      'Microsoft.Resources/subscriptions/read',
+      'Microsoft.Resources/subscriptions/resourceGroups/read',
+      'Microsoft.Storage/storageAccounts/read',
+    ]);
+  });
+
+  it('ignores jobs that do not select Azure', () => {
+    const job: JobSpecInput = {
+      name: 'aws-only',
+      schedule: { cron: '0 20 * * *', timezone: 'UTC' },
+      action: 'stop',
+      selector: { resource_types: ['database_instance'], clouds: ['aws'], tags: 'env=dev' },
+    };
+    const config = parseExtensionConfig(withOverrides({ remediations: [], jobs: [job] }));
+    expect(runnerRoleActions(config)).toEqual([...REPORT_READ_ACTIONS].sort());
+  });
+});
