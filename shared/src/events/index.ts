@@ -1,0 +1,3 @@
+export * from './event-types.js';
+export * from './resource-types.js';
+export * from './unified-event.js';
