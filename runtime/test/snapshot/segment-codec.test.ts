@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { IntegrityError } from '../../src/errors.js';
+import { decodeSegment, encodeSegment } from '../../src/snapshot/segment-codec.js';
+
+const header = {
+  collection: 'cloud_estate' as const,
+  segmentId: 'seg-1',
+  writer: 'w1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  records: 2,
+  tombstones: 1,
+  model: 'm',
+  dims: 3,
+  keyId: '0123456789abcdef',
+  mergedFrom: [],
+};
+const columns = {
+  ids: ['a', 'b'],
+  payloads: [{ state: 'running', tags: { env: 'dev' } }, null],
+  vectors: Float32Array.from([0.1, -0.5, 2, 0, 0, 0]),
+};
+
+describe('segment codec', () => {
+  it('round-trips ids, payloads, tombstones and exact float32 vectors', () => {
+    const bytes = encodeSegment({ ...header, vectorEncoding: 'f32' }, columns);
+    const seg = decodeSegment(bytes, 'seg-1');
+    expect(seg.ids).toEqual(['a', 'b']);
+    expect(seg.payloads).toEqual([{ state: 'running', tags: { env: 'dev' } }, null]);
+    expect(Array.from(seg.vectors)).toEqual(Array.from(columns.vectors));
+    expect(seg.header.vectorBytes).toBe(24);
+  });
+
+  it('keeps int8 vectors within 1/254 of the largest component and the largest one exact', () => {
+    const bytes = encodeSegment({ ...header, vectorEncoding: 'i8' }, columns);
+    const seg = decodeSegment(bytes, 'seg-1');
+    expect(seg.header.vectorBytes).toBe(2 * 4 + 6);
+    expect(seg.vectors[2]).toBeCloseTo(2, 6);
+    expect(Math.abs((seg.vectors[0] as number) - 0.1)).toBeLessThanOrEqual(2 / 254);
+    expect(Math.abs((seg.vectors[1] as number) + 0.5)).toBeLessThanOrEqual(2 / 254);
+  });
+
+  it('decodes vectors into a preallocated array at the given offset', () => {
+    const target = new Float32Array(9).fill(7);
+    decodeSegment(encodeSegment({ ...header, vectorEncoding: 'f32' }, columns), 'seg-1', {
+      vectors: target,
+      at: 3,
+    });
+    expect(Array.from(target.subarray(0, 3))).toEqual([7, 7, 7]);
+    expect(target[5]).toBe(2);
+  });
+
+  it('refuses a truncated segment with an error naming it', () => {
+    const bytes = encodeSegment({ ...header, vectorEncoding: 'f32' }, columns);
+    expect(() => decodeSegment(bytes.subarray(0, bytes.length - 5), 'segments/x.seg')).toThrow(
+      IntegrityError,
+    );
+    expect(() => decodeSegment(bytes.subarray(0, bytes.length - 5), 'segments/x.seg')).toThrow(
+      /segment segments\/x\.seg is damaged: \d+ bytes where the header promises \d+ \(truncated\?\)/,
+    );
+  });
+
+  it('refuses bytes that are not a segment', () => {
+    expect(() => decodeSegment(Buffer.from('hello world, not a segment'), 'k')).toThrow(
+      'segment k is damaged: not a segment',
+    );
+  });
+
+  it('refuses a segment of a newer format version', () => {
+    const bytes = Buffer.from(encodeSegment({ ...header, vectorEncoding: 'f32' }, columns));
+    bytes.writeUInt32LE(9, 4);
+    expect(() => decodeSegment(bytes, 'k')).toThrow(
+      'segment k has format version 9, newer than this escher reads',
+    );
+  });
+});
