@@ -17,11 +17,31 @@ export const RuntimeEnvSchema = z.object({
   ESCHER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Home of local state and configuration (Local Only mode). */
   ESCHER_HOME: z.string().min(1).default(join(homedir(), '.escher')),
+  /** The deployment config as JSON (set by the stacks), or a path to its YAML/JSON file. */
+  ESCHER_CONFIG: z.string().min(1).optional(),
+  ESCHER_CONFIG_FILE: z.string().min(1).optional(),
+  /** How long one runner's claim on an event holds before another may take it over. */
+  ESCHER_LEASE_SECONDS: z.coerce.number().positive().default(300),
+  /**
+   * Fault injection for the crash-recovery tests only: the runner SIGKILLs itself right
+   * after the named pipeline step's checkpoint is durable. Never set it in a deployment.
+   */
+  ESCHER_FAULT_KILL_AFTER: z.string().min(1).optional(),
   // Emulator and endpoint overrides, honoured by the SDK adapters.
   AWS_ENDPOINT_URL: z.url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
   STORAGE_EMULATOR_HOST: z.string().min(1).optional(),
+  /** Static AWS keys; unset means the SDK's default chain (task role, instance profile, SSO). */
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
+  /** Key Vault endpoint override (emulators): replaces https://<vault>.vault.azure.net. */
+  ESCHER_KEYVAULT_ENDPOINT: z.url().optional(),
+  /** PEM CA certificate file trusted for ESCHER_KEYVAULT_ENDPOINT (an emulator's own certificate). */
+  ESCHER_KEYVAULT_CA_FILE: z.string().min(1).optional(),
+  /** Secret Manager endpoint override (emulators), as http://host:port; spoken to over REST. */
+  ESCHER_GSM_ENDPOINT: z.url().optional(),
   /** Directory with all-MiniLM-L6-v2 (model.onnx + tokenizer files); unset: the hashed fallback embedder. */
   ESCHER_EMBED_MODEL: z.string().min(1).optional(),
   /** Qdrant server for the qdrant vector engine (estates too big for one process). */

@@ -3,8 +3,10 @@
 
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { approvalsCommand } from './approvals.js';
+import { runCommand } from './run.js';
 import { registerState } from './state.js';
 
 export type CommandModule = (program: Command, ctx: () => CliContext) => void;
 
-export const commands: CommandModule[] = [registerState];
+export const commands: CommandModule[] = [registerState, runCommand, approvalsCommand];

@@ -1,0 +1,37 @@
+// Step 1, accept: turn the raw trigger into UnifiedEvents (one envelope may carry many)
+// and name every part that could not become one. Pure apart from the clock.
+
+import type { UnifiedEvent } from '@escher/shared';
+import { type EscherError, InputError } from '../errors.js';
+import { normalize, normalizeText } from '../normalize/index.js';
+import { hashOf } from './dead-letter.js';
+
+export interface Accepted {
+  events: UnifiedEvent[];
+  /** Parts of the input that were refused, each with an identity for its dead-letter. */
+  rejected: { id: string; error: EscherError }[];
+}
+
+export function acceptInput(raw: unknown, now: () => Date): Accepted {
+  const result = typeof raw === 'string' ? normalizeText(raw, { now }) : normalize(raw, { now });
+  const base = hashOf(raw);
+  // The runner acts on events it understands; an unknown envelope is kept, not guessed at.
+  const unknown = result.events.filter((e) => e.event_type === 'unclassified');
+  const errors: EscherError[] = [
+    ...result.errors,
+    ...unknown.map(
+      (e) =>
+        new InputError(
+          `unknown envelope: no normaliser recognises this ${e.cloud_provider} event (${e.resource.metadata.native_type ?? 'no type'})`,
+          {
+            hint: 'the event is kept whole in the dead-letter; check the event route or add a normaliser',
+            details: { event_id: e.event_id },
+          },
+        ),
+    ),
+  ];
+  return {
+    events: result.events.filter((e) => e.event_type !== 'unclassified'),
+    rejected: errors.map((error, i) => ({ id: errors.length > 1 ? `${base}-${i}` : base, error })),
+  };
+}

@@ -1,0 +1,35 @@
+// Everything the pipeline talks to, passed in explicitly. Entry points build this once
+// (runner/deps.ts); tests pass in-memory or emulator-backed parts.
+
+import type { CloudProvider, OperationTarget, RemediationId } from '@escher/shared';
+import type { AiClient } from '../ai/client.js';
+import type { Logger } from '../log.js';
+import type { Notifier } from '../notify/notification.js';
+import type { CatalogExecutor } from '../remediation/executor.js';
+import type { Redactor } from '../secrets/redactor.js';
+import type { RunnerState } from './state.js';
+
+export type ClientsProvider = (target: OperationTarget) => Promise<unknown>;
+
+export interface PipelineDeps {
+  state: RunnerState;
+  executors: Partial<Record<RemediationId, CatalogExecutor<unknown>>>;
+  clients: Partial<Record<CloudProvider, ClientsProvider>>;
+  /** Undefined: the built-in analyst answers. */
+  ai?: AiClient | undefined;
+  notifier: Notifier;
+  redactor: Redactor;
+  log: Logger;
+  clock: () => Date;
+  /** Catalog entries this deployment enabled (config `remediations`). */
+  deployed: readonly RemediationId[];
+  /** Who acts, for audit records: 'runner:<host>'. */
+  actor: string;
+  leaseMs: number;
+  /** Called after each step's checkpoint is durable; inert outside fault-injection tests. */
+  boundary: (step: string) => void;
+}
+
+export interface RunOptions {
+  dryRun: boolean;
+}

@@ -1,0 +1,47 @@
+// The run's journal: each step's output is checkpointed create-only in the state before
+// the next step starts, so a runner killed at any boundary resumes where it stopped and
+// never repeats a step with side effects. The checkpoints are also the alert's timeline.
+
+import type { TimelineEntry } from '@escher/shared';
+import type { Checkpoint, RunnerState } from './state.js';
+
+export class Journal {
+  private readonly done = new Map<number, Checkpoint>();
+
+  constructor(
+    private readonly state: RunnerState,
+    private readonly key: string,
+    existing: (Checkpoint & { index?: number })[],
+    private readonly clock: () => Date,
+    private readonly boundary: (step: string) => void,
+  ) {
+    for (const c of existing) if (typeof c.index === 'number') this.done.set(c.index, c);
+  }
+
+  has(index: number): boolean {
+    return this.done.has(index);
+  }
+
+  /** Runs the step unless a checkpoint holds its output already; returns that output. */
+  async step<T>(step: string, index: number, run: () => Promise<{ text: string; data: T }>): Promise<T> {
+    const previous = this.done.get(index);
+    if (previous) return previous.data as T;
+    const { text, data } = await run();
+    const checkpoint: Checkpoint = { step, at: this.clock().toISOString(), text, data };
+    await this.state.saveCheckpoint(this.key, index, checkpoint);
+    this.done.set(index, checkpoint);
+    this.boundary(step);
+    return data;
+  }
+
+  timeline(): TimelineEntry[] {
+    return [...this.done.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, c]) => ({ at: c.at, step: c.step.replace(/#.*/, '') as TimelineEntry['step'], text: c.text }));
+  }
+
+  /** When the step (or the first of its sub-steps) was checkpointed. */
+  at(step: string): string | undefined {
+    return [...this.done.values()].find((c) => c.step === step || c.step.startsWith(`${step}#`))?.at;
+  }
+}

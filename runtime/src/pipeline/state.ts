@@ -1,0 +1,46 @@
+// What the pipeline needs from the state store, as one small interface: records by
+// collection (create-only for append-only collections) and the runner's coordination
+// objects (inbox, lease, step checkpoints, completion marker, dead letters).
+
+import type { CollectionName } from '@escher/shared';
+
+export interface Checkpoint {
+  step: string;
+  at: string;
+  text: string;
+  data?: unknown;
+}
+
+export interface Lease {
+  owner: string;
+  expires_at: string;
+}
+
+export interface RunnerState {
+  getRecord(collection: CollectionName, id: string): Promise<Record<string, unknown> | undefined>;
+  /** Records whose id starts with the prefix. */
+  listRecords(collection: CollectionName, idPrefix: string): Promise<Record<string, unknown>[]>;
+  /** Creates or replaces a record of a mutable collection. */
+  putRecord(collection: CollectionName, id: string, payload: Record<string, unknown>): Promise<void>;
+  /** Creates a record; false (and nothing written) when the id exists already. */
+  appendRecord(collection: CollectionName, id: string, payload: Record<string, unknown>): Promise<boolean>;
+  /** Replaces a mutable record only if it still equals `expected`'s version; false when it lost a race. */
+  updateRecord(
+    collection: CollectionName,
+    id: string,
+    change: (current: Record<string, unknown> | undefined) => Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
+
+  /** Records the raw trigger; false when this event was received before. */
+  accept(eventKey: string, raw: unknown, at: Date): Promise<boolean>;
+  /** Takes the processing lease; false while another live runner holds it. */
+  claim(eventKey: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
+  release(eventKey: string, owner: string): Promise<void>;
+  checkpoints(eventKey: string): Promise<Checkpoint[]>;
+  /** Create-only: the first writer of a step's checkpoint wins. */
+  saveCheckpoint(eventKey: string, index: number, checkpoint: Checkpoint): Promise<void>;
+  completion(eventKey: string): Promise<Record<string, unknown> | undefined>;
+  complete(eventKey: string, marker: Record<string, unknown>): Promise<void>;
+  deadLetter(id: string, record: Record<string, unknown>): Promise<boolean>;
+  deadLetters(): Promise<Record<string, unknown>[]>;
+}

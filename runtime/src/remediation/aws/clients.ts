@@ -1,0 +1,100 @@
+// SDK clients for the AWS catalog entries, built at the edge per target account: the
+// home account uses the runner's own credentials; any other account needs either a role
+// to assume (escher/aws/<account>/role_arn) or keys in the secret store.
+
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { OperationTarget } from '@escher/shared';
+import { ConfigError } from '../../errors.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
+
+export interface AwsRemediationClients {
+  s3: S3Client;
+  ec2: EC2Client;
+  rds: RDSClient;
+}
+
+export interface AwsClientsOptions {
+  /** The account the runner's own credentials belong to (config `aws.account`). */
+  homeAccount?: string | undefined;
+  defaultRegion: string;
+  /** Emulator endpoint (AWS_ENDPOINT_URL); never set in a real deployment. */
+  endpoint?: string | undefined;
+  secrets?: SecretStore | undefined;
+  /** The home account's credentials; undefined means the SDK's default chain (role, env). */
+  homeCredentials?: Credentials;
+}
+
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+
+export function awsClientsProvider(
+  options: AwsClientsOptions,
+): (target: OperationTarget) => Promise<AwsRemediationClients> {
+  const cache = new Map<string, Promise<AwsRemediationClients>>();
+  return (target) => {
+    const region = target.region && target.region !== 'global' ? target.region : options.defaultRegion;
+    const key = `${target.account}/${region}`;
+    let clients = cache.get(key);
+    if (!clients) {
+      clients = build(target.account, region, options);
+      cache.set(key, clients);
+      clients.catch(() => cache.delete(key));
+    }
+    return clients;
+  };
+}
+
+async function build(
+  account: string,
+  region: string,
+  options: AwsClientsOptions,
+): Promise<AwsRemediationClients> {
+  const credentials = await credentialsFor(account, region, options);
+  const common = {
+    region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+  };
+  return {
+    s3: new S3Client({ ...common, forcePathStyle: Boolean(options.endpoint) }),
+    ec2: new EC2Client(common),
+    rds: new RDSClient(common),
+  };
+}
+
+async function credentialsFor(
+  account: string,
+  region: string,
+  options: AwsClientsOptions,
+): Promise<Credentials> {
+  if (account === options.homeAccount) return options.homeCredentials;
+  const prefix = `escher/aws/${account}`;
+  const roleArn = await options.secrets?.get(`${prefix}/role_arn`);
+  if (roleArn) {
+    const sts = new STSClient({ region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+    const res = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: 'escher-remediation',
+        DurationSeconds: 900,
+      }),
+    );
+    const c = res.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey)
+      throw new ConfigError(`assuming ${roleArn} returned no credentials`);
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+    };
+  }
+  const accessKeyId = await options.secrets?.get(`${prefix}/access_key_id`);
+  const secretAccessKey = await options.secrets?.get(`${prefix}/secret_access_key`);
+  if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey };
+  throw new ConfigError(`no credentials for AWS account ${account}`, {
+    hint: `store ${prefix}/role_arn (or access keys) in the secret store, or set aws.account in the config to it`,
+    details: { account },
+  });
+}

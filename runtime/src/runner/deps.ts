@@ -1,0 +1,97 @@
+// Builds the pipeline's dependencies from the validated environment and the deployment
+// config: state store, secret store, AI client, notifier, cloud clients, catalog. The
+// one place where the runner's parts are wired together.
+
+import { hostname } from 'node:os';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { ExtensionConfig } from '@escher/shared';
+import { AI_TOKEN_SECRET, createAiClient } from '../ai/client.js';
+import { defaultStoreUrl, type RuntimeEnv } from '../config/env.js';
+import { ConfigError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { createNotifier } from '../notify/create-notifier.js';
+import type { Notifier } from '../notify/notification.js';
+import { NOTIFY_SECRETS } from '../notify/setup.js';
+import type { PipelineDeps } from '../pipeline/deps.js';
+import { awsClientsProvider } from '../remediation/aws/clients.js';
+import { executors } from '../remediation/registry.js';
+import type { Redactor } from '../secrets/redactor.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { openObjectStore } from '../storage/open-store.js';
+import { faultHook } from './fault-hook.js';
+import { memorySecretStore } from './memory-secrets.js';
+import { objectRunnerState } from './object-state.js';
+
+export interface RunnerDepsOptions {
+  env: RuntimeEnv;
+  config: ExtensionConfig | undefined;
+  log: Logger;
+  redactor: Redactor;
+  storeUrl?: string | undefined;
+  /** Defaults to the one ESCHER_SECRETS names (or none on a laptop without it). */
+  secrets?: SecretStore;
+  notifier?: Notifier;
+  clock?: () => Date;
+}
+
+export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDeps> {
+  const { env, config, log, redactor } = o;
+  if (!o.secrets && env.ESCHER_SECRETS) {
+    throw new ConfigError(`ESCHER_SECRETS=${env.ESCHER_SECRETS} cannot be opened by this build`, {
+      hint: 'unset ESCHER_SECRETS to run without a secret store',
+    });
+  }
+  const secrets = o.secrets ?? memorySecretStore({}, redactor);
+  const store = await openObjectStore(o.storeUrl ?? env.ESCHER_STORE ?? defaultStoreUrl(env), env);
+  const clock = o.clock ?? (() => new Date());
+  const aiUrl = env.ESCHER_AI_URL ?? config?.ai_url;
+  const region = config?.aws?.region ?? env.AWS_REGION;
+  const endpoint = env.AWS_ENDPOINT_URL;
+  return {
+    state: objectRunnerState(store),
+    executors,
+    clients: {
+      aws: awsClientsProvider({
+        homeAccount: config?.aws?.account,
+        defaultRegion: region,
+        endpoint,
+        secrets,
+      }),
+    },
+    ai: aiUrl
+      ? createAiClient({
+          url: aiUrl,
+          timeoutMs: env.ESCHER_AI_TIMEOUT_MS,
+          log,
+          token: async () => {
+            const token = await secrets.get(AI_TOKEN_SECRET);
+            redactor.add(token);
+            return token;
+          },
+        })
+      : undefined,
+    notifier:
+      o.notifier ??
+      createNotifier(
+        {
+          ...(config?.notifications ?? { emails: [], sms: [], slack: false, teams: false, pagerduty: false }),
+          webhook: Boolean(await secrets.get(NOTIFY_SECRETS.webhookUrl)),
+        },
+        secrets,
+        {
+          log,
+          clock,
+          ...(config?.home_cloud === 'aws'
+            ? { sns: new SNSClient({ region, ...(endpoint ? { endpoint } : {}) }) }
+            : {}),
+        },
+      ),
+    redactor,
+    log,
+    clock,
+    deployed: config?.remediations ?? [],
+    actor: `runner:${hostname()}`,
+    leaseMs: env.ESCHER_LEASE_SECONDS * 1000,
+    boundary: faultHook(env.ESCHER_FAULT_KILL_AFTER),
+  };
+}
