@@ -1,8 +1,8 @@
 // Permissions for the scheduled jobs in the config: only the start/stop calls their
 // actions need, on their resource types and regions, and limited by the job's tag
-// selector where IAM can express it (plain "key=value" terms joined by AND / AND NOT).
+// selector where IAM can express it (conjunctions of =, != and bare keys, negated or not).
 
-import type { JobAction, JobSpec } from '@escher/shared';
+import { type JobAction, type JobSpec, parseTagExpression, type TagExpression } from '@escher/shared';
 import { type ArnScope, type StatementSpec, toSid } from './statement.js';
 
 type ResourceType = JobSpec['selector']['resource_types'][number];
@@ -41,19 +41,33 @@ export function jobStatements(jobs: readonly JobSpec[], scope: ArnScope): Statem
 
 /**
  * IAM conditions equivalent to a tag expression, or undefined when IAM cannot express it
- * (OR, parentheses, wildcards); the runner's own selector check still applies then.
+ * (OR, or a key tested twice the same way); the runner's own tag check still applies then.
+ * Negations match IAM's: a missing tag satisfies StringNotEquals, as it satisfies `!=` here.
  */
 export function tagConditions(expression: string): StatementSpec['conditions'] | undefined {
-  const terms = expression.trim().split(/\s+AND\s+/i);
-  const equals: Record<string, string> = {};
-  const notEquals: Record<string, string> = {};
-  for (const term of terms) {
-    const match = /^(NOT\s+)?([^\s=()*]+)=([^\s=()*]+)$/i.exec(term.trim());
-    if (!match?.[2] || !match[3]) return undefined;
-    (match[1] ? notEquals : equals)[`aws:ResourceTag/${match[2]}`] = match[3];
-  }
-  return {
-    ...(Object.keys(equals).length > 0 ? { StringEquals: equals } : {}),
-    ...(Object.keys(notEquals).length > 0 ? { StringNotEquals: notEquals } : {}),
+  const conditions: Record<string, Record<string, string>> = {};
+  const add = (operator: string, key: string, value: string): boolean => {
+    const block = (conditions[operator] ??= {});
+    const name = `aws:ResourceTag/${key}`;
+    if (name in block) return false;
+    block[name] = value;
+    return true;
   };
+  const collect = (node: TagExpression, negated: boolean): boolean => {
+    switch (node.kind) {
+      case 'eq':
+        return add(negated ? 'StringNotEquals' : 'StringEquals', node.key, node.value);
+      case 'ne':
+        return add(negated ? 'StringEquals' : 'StringNotEquals', node.key, node.value);
+      case 'has':
+        return add('Null', node.key, negated ? 'true' : 'false');
+      case 'not':
+        return collect(node.operand, !negated);
+      case 'and':
+        return !negated && collect(node.left, false) && collect(node.right, false);
+      case 'or':
+        return false;
+    }
+  };
+  return collect(parseTagExpression(expression), false) ? conditions : undefined;
 }
