@@ -1,0 +1,29 @@
+// The triggers Cloud Scheduler passes to the runner: a Cloud Run Admin API `jobs.run`
+// request whose container override sets ESCHER_TRIGGER, in the runner's TriggerSchema shape.
+
+import { TRIGGER_ENV_VAR, type Trigger, TriggerSchema } from '@escher/shared';
+
+export const RUNNER_CONTAINER = 'runner';
+
+export function jobTrigger(job: string): Trigger {
+  return TriggerSchema.parse({ kind: 'job', job });
+}
+
+export function reportTrigger(): Trigger {
+  return TriggerSchema.parse({ kind: 'report' });
+}
+
+/** The JSON body of `POST …/jobs/<job>:run`; env overrides merge with the job's own env. */
+export function runJobBody(trigger: Trigger): string {
+  return JSON.stringify({
+    overrides: {
+      containerOverrides: [
+        { name: RUNNER_CONTAINER, env: [{ name: TRIGGER_ENV_VAR, value: JSON.stringify(trigger) }] },
+      ],
+    },
+  });
+}
+
+export function runJobUri(project: string, region: string, job: string): string {
+  return `https://run.googleapis.com/v2/projects/${project}/locations/${region}/jobs/${job}:run`;
+}

@@ -1,0 +1,78 @@
+import { ConfigValidationError } from '@escher/shared';
+import { describe, expect, it } from 'vitest';
+import { ExtendedRuntime } from '../src/component.js';
+import { parseGcpStackConfig } from '../src/config.js';
+import { withOverrides } from './support/fixtures.js';
+import { record } from './support/mocks.js';
+
+function problemsOf(raw: unknown, options?: unknown): string[] {
+  try {
+    parseGcpStackConfig(raw, options);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+  throw new Error('config was accepted');
+}
+
+describe('parseGcpStackConfig', () => {
+  it('returns the project, region, image and default options', () => {
+    const config = parseGcpStackConfig(withOverrides({}));
+    expect([config.project, config.region, config.image]).toEqual([
+      'acme-prod-42',
+      'europe-west1',
+      'europe-docker.pkg.dev/acme-prod-42/escher/runner:1.4.0',
+    ]);
+    expect(config.options).toEqual({
+      cpu: '1',
+      memory: '1Gi',
+      maxInstances: 3,
+      eventsIngress: 'INGRESS_TRAFFIC_ALL',
+      lockAuditRetention: false,
+    });
+  });
+
+  it('names a shared-schema field that is wrong', () => {
+    const raw = withOverrides({ report: { cron: '0 2 * * *', timezone: 'Mars/Olympus' } });
+    expect(problemsOf(raw)).toEqual(['report.timezone: must be an IANA time zone, e.g. "Europe/Berlin"']);
+  });
+
+  it('refuses a config whose home cloud is not GCP', () => {
+    const raw = withOverrides({
+      home_cloud: 'aws',
+      aws: { account: '123456789012', region: 'eu-central-1' },
+    });
+    expect(problemsOf(raw)).toEqual([
+      'home_cloud: is "aws"; the GCP stack deploys a config whose home_cloud is gcp',
+    ]);
+  });
+
+  it('names a bad project id, an unsupported region, a missing image and a bad option together', () => {
+    const raw = withOverrides({ gcp: { project: 'Acme_Prod', region: 'mars-north1' }, image: undefined });
+    const problems = problemsOf(raw, { memory: 'lots' });
+    expect(problems[0]).toBe(
+      'gcp.project: "Acme_Prod" is not a project id (6-30 lowercase letters, digits, dashes)',
+    );
+    expect(problems[1]).toMatch(/^gcp\.region: "mars-north1" is not supported; use one of us-central1, /);
+    expect(problems.slice(2)).toEqual([
+      'image: name the runner image Cloud Run runs (e.g. europe-docker.pkg.dev/p/r/escher:1.0)',
+      'escher:memory: must be like 512Mi or 2Gi',
+    ]);
+  });
+
+  it('fails before any resource is declared', async () => {
+    let message = '';
+    const recorded = await record(() => {
+      try {
+        new ExtendedRuntime(
+          'escher',
+          parseGcpStackConfig(withOverrides({ gcp: { project: 'acme-prod-42', region: 'mars-north1' } })),
+        );
+      } catch (error) {
+        message = (error as Error).message;
+      }
+    });
+    expect(message).toMatch(/^invalid Escher config: gcp\.region: "mars-north1" is not supported/);
+    expect(recorded).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import { parseExtensionConfig } from '@escher/shared';
+import { describe, expect, it } from 'vitest';
+import { auditLogFilter } from '../src/log-filter.js';
+import { pushAudience, roleId, secretId } from '../src/names.js';
+import {
+  REPORT_READ_PERMISSIONS,
+  remediationPermissions,
+  runnerRolePermissions,
+} from '../src/permissions.js';
+import { secretNames } from '../src/secret-names.js';
+import { reportTrigger, runJobBody, runJobUri } from '../src/triggers.js';
+import { VALID, withOverrides } from './support/fixtures.js';
+
+describe('runner role permissions', () => {
+  it('grants only the GCP catalog entries the user enabled', () => {
+    const config = parseExtensionConfig(
+      withOverrides({ remediations: ['gcp.compute.stop_instance', 'aws.ec2.stop_instance'] }),
+    );
+    expect(remediationPermissions(config)).toEqual([
+      'compute.instances.get',
+      'compute.instances.stop',
+      'compute.zoneOperations.get',
+    ]);
+  });
+
+  it('grants only the report reads without remediations or GCP jobs', () => {
+    const config = parseExtensionConfig(withOverrides({ remediations: [], jobs: [] }));
+    expect(runnerRolePermissions(config)).toEqual([...REPORT_READ_PERMISSIONS].sort());
+  });
+
+  it('adds the permissions of GCP jobs, sorted and without duplicates', () => {
+    expect(runnerRolePermissions(parseExtensionConfig(VALID))).toEqual([
+      'compute.firewalls.get',
+      'compute.firewalls.list',
+      'compute.instances.get',
+      'compute.instances.list',
+      'compute.instances.stop',
+      'compute.zoneOperations.get',
+      'monitoring.timeSeries.list',
+      'resourcemanager.projects.get',
+      'storage.buckets.get',
+      'storage.buckets.getIamPolicy',
+      'storage.buckets.list',
+      'storage.buckets.setIamPolicy',
+      'storage.buckets.update',
+    ]);
+  });
+});
+
+describe('secretNames', () => {
+  it('creates the state key and webhook secret always, the AI token and channels only when used', () => {
+    expect(secretNames(parseExtensionConfig(VALID))).toEqual([
+      'escher/state/key',
+      'escher/webhook/shared_secret',
+      'escher/ai/token',
+      'escher/notify/slack',
+    ]);
+    expect(
+      secretNames(parseExtensionConfig(withOverrides({ ai_url: undefined, notifications: {} }))),
+    ).toEqual(['escher/state/key', 'escher/webhook/shared_secret']);
+  });
+
+  it('maps logical names to Secret Manager ids', () => {
+    expect(secretId('escher/webhook/shared_secret')).toBe('escher--webhook--shared_secret');
+  });
+});
+
+describe('names', () => {
+  it('derives a role id without dashes and a push audience per project and stack', () => {
+    expect(roleId('escher-prod')).toBe('escher_prod_runner');
+    expect(pushAudience('acme-prod-42', 'escher')).toBe('escher-events/acme-prod-42/escher');
+  });
+});
+
+describe('run-job request', () => {
+  it('targets the Cloud Run Admin API run method of the job', () => {
+    expect(runJobUri('acme-prod-42', 'europe-west1', 'escher-task')).toBe(
+      'https://run.googleapis.com/v2/projects/acme-prod-42/locations/europe-west1/jobs/escher-task:run',
+    );
+  });
+
+  it('passes the trigger as an ESCHER_TRIGGER override of the runner container', () => {
+    expect(JSON.parse(runJobBody(reportTrigger()))).toEqual({
+      overrides: {
+        containerOverrides: [
+          { name: 'runner', env: [{ name: 'ESCHER_TRIGGER', value: '{"kind":"report"}' }] },
+        ],
+      },
+    });
+  });
+});
+
+describe('auditLogFilter', () => {
+  it('selects admin-activity audit logs of the watched methods, minus the runner itself', () => {
+    expect(auditLogFilter('p-1', 'runner@p-1.iam.gserviceaccount.com')).toBe(
+      'logName="projects/p-1/logs/cloudaudit.googleapis.com%2Factivity" AND ' +
+        'protoPayload.methodName=("storage.setIamPermissions" OR "storage.buckets.update" OR ' +
+        '"v1.compute.firewalls.insert" OR "v1.compute.firewalls.patch" OR "v1.compute.firewalls.update" OR ' +
+        '"v1.compute.instances.insert" OR "v1.compute.instances.start" OR "v1.compute.instances.stop" OR ' +
+        '"v1.compute.instances.delete") AND ' +
+        'NOT protoPayload.authenticationInfo.principalEmail="runner@p-1.iam.gserviceaccount.com"',
+    );
+  });
+});
