@@ -1,0 +1,32 @@
+// The harness itself: selection parsing, and every started emulator answering on loopback.
+
+import { describe, expect, it } from 'vitest';
+import { ALL_EMULATORS, selectEmulators } from './emulators/launchers.js';
+import { emulators } from './emulators.js';
+
+describe('selectEmulators', () => {
+  it('starts every registered emulator when ESCHER_TEST_EMULATORS is unset or blank', () => {
+    expect(selectEmulators(undefined)).toEqual(ALL_EMULATORS);
+    expect(selectEmulators('  ')).toEqual(ALL_EMULATORS);
+  });
+
+  it('keeps only the listed emulators', () => {
+    expect(selectEmulators('moto, azurite')).toEqual(['moto', 'azurite']);
+  });
+
+  it('refuses an unknown name and lists the known ones', () => {
+    expect(() => selectEmulators('moto,localstack')).toThrow(
+      `ESCHER_TEST_EMULATORS names unknown emulators: localstack (known: ${ALL_EMULATORS.join(', ')})`,
+    );
+  });
+});
+
+describe('started emulators', () => {
+  it('listen on 127.0.0.1 and answer HTTP', async () => {
+    for (const e of Object.values(emulators())) {
+      expect(new URL(e.endpoint).hostname).toBe('127.0.0.1');
+      const res = await fetch(e.endpoint, { signal: AbortSignal.timeout(5000) });
+      expect(res.status).toBeGreaterThanOrEqual(200);
+    }
+  });
+});
