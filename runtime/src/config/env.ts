@@ -32,6 +32,12 @@ export const RuntimeEnvSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
   STORAGE_EMULATOR_HOST: z.string().min(1).optional(),
+  /** Azure Resource Manager base URL (contract servers in tests; default the public cloud). */
+  ESCHER_AZURE_ARM_ENDPOINT: z.url().optional(),
+  /** Compute Engine REST base URL, e.g. http://127.0.0.1:8085/compute/v1 (tests). */
+  ESCHER_GCE_ENDPOINT: z.url().optional(),
+  /** Role the runner assumes in AWS member accounts (AWS Organizations). */
+  ESCHER_AWS_MEMBER_ROLE: z.string().min(1).optional(),
   /** Static AWS keys; unset means the SDK's default chain (task role, instance profile, SSO). */
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
@@ -46,6 +52,20 @@ export const RuntimeEnvSchema = z.object({
   ESCHER_EMBED_MODEL: z.string().min(1).optional(),
   /** Qdrant server for the qdrant vector engine (estates too big for one process). */
   QDRANT_URL: z.url().optional(),
+  // Entry points (escher task / serve / lambda).
+  /** The trigger of a container task (ECS RunTask override, ACI, Cloud Run job). */
+  ESCHER_TRIGGER: z.string().min(1).optional(),
+  /** Listening port of `escher serve` (Cloud Run sets it). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The audience Pub/Sub push and Eventarc put in their OIDC tokens (usually the service URL). */
+  ESCHER_PUSH_AUDIENCE: z.string().min(1).optional(),
+  /** The push subscription's service account; tokens of any other account are refused. */
+  ESCHER_PUSH_SERVICE_ACCOUNT: z.string().min(1).optional(),
+  /** Google's token certificates endpoint override (tests use a local issuer). */
+  ESCHER_OIDC_CERTS_URL: z.url().optional(),
+  /** host:port of the Lambda Runtime API (set by Lambda for `escher lambda`). */
+  AWS_LAMBDA_RUNTIME_API: z.string().min(1).optional(),
+  AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
 });
 
 export type RuntimeEnv = z.infer<typeof RuntimeEnvSchema> & {

@@ -4,7 +4,7 @@
 import type { Schedule } from '@escher/shared';
 import { Cron } from 'croner';
 
-/** A year of daily runs is the most one query walks past exclusions before giving up. */
+/** Candidates one query walks (past exclusions) before giving up: years of daily runs. */
 const MAX_CANDIDATES = 5000;
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
@@ -22,25 +22,34 @@ export function excludedDates(schedule: Schedule): Set<string> {
   return new Set([...schedule.exclude_dates, ...(schedule.holidays ?? []).map((h) => h.date)]);
 }
 
-/** The next `count` run instants strictly after `from`, skipping excluded local dates. */
-export function nextRuns(schedule: Schedule, from: Date, count: number): Date[] {
+/** Run instants strictly after `from`, skipping excluded local dates, until `stop` says so. */
+function* runsAfter(schedule: Schedule, from: Date): Generator<Date> {
   const cron = new Cron(schedule.cron, { paused: true, mode: '5-part', timezone: schedule.timezone });
   const excluded = excludedDates(schedule);
-  const runs: Date[] = [];
   let cursor = from;
-  for (let i = 0; i < MAX_CANDIDATES && runs.length < count; i++) {
+  for (let i = 0; i < MAX_CANDIDATES; i++) {
     const next = cron.nextRun(cursor);
-    if (!next) break;
-    if (!excluded.has(localDate(next, schedule.timezone))) runs.push(next);
+    if (!next) return;
+    if (!excluded.has(localDate(next, schedule.timezone))) yield next;
     cursor = next;
+  }
+}
+
+/** The next `count` run instants strictly after `from`. */
+export function nextRuns(schedule: Schedule, from: Date, count: number): Date[] {
+  const runs: Date[] = [];
+  if (count <= 0) return runs;
+  for (const run of runsAfter(schedule, from)) {
+    runs.push(run);
+    if (runs.length >= count) break;
   }
   return runs;
 }
 
 /** Scheduled instants in (after, until], oldest first: what a sleeping scheduler missed. */
-export function runsBetween(schedule: Schedule, after: Date, until: Date, limit = 1000): Date[] {
+export function runsBetween(schedule: Schedule, after: Date, until: Date): Date[] {
   const runs: Date[] = [];
-  for (const run of nextRuns(schedule, after, limit)) {
+  for (const run of runsAfter(schedule, after)) {
     if (run.getTime() > until.getTime()) break;
     runs.push(run);
   }

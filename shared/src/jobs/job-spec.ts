@@ -68,6 +68,7 @@ export const SelectorSchema = z
       .string()
       .min(1, 'must not be empty: name the tags to select, e.g. "env=dev"')
       .superRefine((expr, ctx) => {
+        if (expr === '') return; // already reported by min(1)
         try {
           parseTagExpression(expr);
         } catch (err) {

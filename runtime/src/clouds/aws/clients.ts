@@ -1,0 +1,88 @@
+// AWS SDK clients, built at the edge per account and region. Member accounts are reached by
+// assuming a role through STS; tests point every client at an emulator via AWS_ENDPOINT_URL.
+
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { RuntimeEnv } from '../../config/env.js';
+
+export interface AwsScope {
+  account: string;
+  region: string;
+}
+
+/** Retries with exponential backoff and jitter on throttling and 5xx, bounded. */
+const RETRY = { maxAttempts: 6, retryMode: 'adaptive' } as const;
+
+interface AwsCredentialIdentity {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+type AwsCredentialIdentityProvider = () => Promise<AwsCredentialIdentity>;
+
+export class AwsClients {
+  private readonly cache = new Map<string, unknown>();
+  private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
+
+  constructor(
+    private readonly env: RuntimeEnv,
+    /** Home account: its own credentials; other accounts assume `memberRole` in them. */
+    private readonly options: { homeAccount?: string; memberRole?: string } = {},
+  ) {}
+
+  private base(scope: AwsScope) {
+    const credentials = this.credentialsFor(scope);
+    return {
+      region: scope.region,
+      ...RETRY,
+      ...(this.env.AWS_ENDPOINT_URL ? { endpoint: this.env.AWS_ENDPOINT_URL } : {}),
+      ...(credentials ? { credentials } : {}),
+    };
+  }
+
+  private credentialsFor(scope: AwsScope): AwsCredentialIdentityProvider | undefined {
+    const { homeAccount, memberRole } = this.options;
+    if (!memberRole || !homeAccount || scope.account === homeAccount) return undefined;
+    let provider = this.credentials.get(scope.account);
+    if (!provider) {
+      const sts = new STSClient({
+        region: scope.region,
+        ...RETRY,
+        ...(this.env.AWS_ENDPOINT_URL ? { endpoint: this.env.AWS_ENDPOINT_URL } : {}),
+      });
+      const roleArn = `arn:aws:iam::${scope.account}:role/${memberRole}`;
+      provider = async (): Promise<AwsCredentialIdentity> => {
+        const out = await sts.send(
+          new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'escher-runner' }),
+        );
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey)
+          throw new Error(`AssumeRole ${roleArn} returned no credentials`);
+        return {
+          accessKeyId: c.AccessKeyId,
+          secretAccessKey: c.SecretAccessKey,
+          ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+          ...(c.Expiration ? { expiration: c.Expiration } : {}),
+        };
+      };
+      this.credentials.set(scope.account, provider);
+    }
+    return provider;
+  }
+
+  private get<T>(kind: string, scope: AwsScope, make: () => T): T {
+    const key = `${kind}|${scope.account}|${scope.region}`;
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  ec2(scope: AwsScope): EC2Client {
+    return this.get('ec2', scope, () => new EC2Client(this.base(scope)));
+  }
+
+  rds(scope: AwsScope): RDSClient {
+    return this.get('rds', scope, () => new RDSClient(this.base(scope)));
+  }
+}

@@ -1,0 +1,30 @@
+// The OperationLog on the runner's state: executed_operations and audit records are
+// create-only appends, so a resumed run can never record (or act) twice under one id.
+
+import { type AuditRecord, type ExecutedOperation, ExecutedOperationSchema } from '@escher/shared';
+import type { RunnerState } from '../pipeline/state.js';
+import type { OperationLog } from './operation-log.js';
+
+export function stateOperationLog(state: RunnerState): OperationLog {
+  return {
+    async existing(ids) {
+      const found = await Promise.all(
+        ids.map(async (id) => ((await state.getRecord('executed_operations', id)) ? id : undefined)),
+      );
+      return new Set(found.filter((id): id is string => id !== undefined));
+    },
+    async stoppedByJob(job) {
+      const records = await state.listRecords('executed_operations', `job:${job}@`);
+      return new Set(
+        records
+          .map((r) => ExecutedOperationSchema.safeParse(r))
+          .filter((r) => r.success && r.data.action === 'stop' && r.data.outcome === 'succeeded')
+          .map((r) => String(r.data?.details.record_id)),
+      );
+    },
+    async append(operations: readonly ExecutedOperation[], audit: readonly AuditRecord[]) {
+      for (const op of operations) await state.appendRecord('executed_operations', op.id, op);
+      for (const record of audit) await state.appendRecord('audit', record.id, record);
+    },
+  };
+}

@@ -1,0 +1,226 @@
+// Compute Engine (compute/v1) instance routes: list, aggregatedList (paged with
+// nextPageToken), get, stop, start, suspend, returning Operation resources, and
+// zoneOperations get/wait. Shapes follow the Compute Engine REST reference
+// ("instances.stop", "instances.aggregatedList", "zoneOperations.wait", "Operation").
+
+import type { ContractRequest, ContractResponse, Route } from './server.js';
+
+const ROOT = 'https://www.googleapis.com/compute/v1';
+const PAGE_SIZE = 50;
+
+/** GCE statuses; TERMINATED is what the console calls "stopped". */
+export type GceStatus =
+  | 'PROVISIONING'
+  | 'STAGING'
+  | 'RUNNING'
+  | 'STOPPING'
+  | 'STOPPED'
+  | 'SUSPENDING'
+  | 'SUSPENDED'
+  | 'TERMINATED';
+
+export interface FakeInstance {
+  project: string;
+  zone: string;
+  name: string;
+  id: string;
+  machineType: string;
+  labels: Record<string, string>;
+  status: GceStatus;
+  statusMessage?: string;
+}
+
+interface FakeOperation {
+  body: Record<string, unknown>;
+  left: number;
+  apply: () => void;
+}
+
+export interface GceState {
+  instances: Map<string, FakeInstance>;
+  routes: Route[];
+  /** Actions POSTed, as "<action> <instance name>". */
+  actions: string[];
+  /** Polls answered RUNNING before DONE (default 2). */
+  inProgressPolls: number;
+}
+
+const key = (project: string, zone: string, name: string) => `${project}/${zone}/${name}`;
+const selfLink = (i: FakeInstance) => `${ROOT}/projects/${i.project}/zones/${i.zone}/instances/${i.name}`;
+
+function instanceBody(i: FakeInstance) {
+  return {
+    kind: 'compute#instance',
+    id: i.id,
+    name: i.name,
+    zone: `${ROOT}/projects/${i.project}/zones/${i.zone}`,
+    machineType: `${ROOT}/projects/${i.project}/zones/${i.zone}/machineTypes/${i.machineType}`,
+    status: i.status,
+    ...(i.statusMessage ? { statusMessage: i.statusMessage } : {}),
+    labels: i.labels,
+    selfLink: selfLink(i),
+  };
+}
+
+const notFound = (what: string): ContractResponse => ({
+  status: 404,
+  body: {
+    error: {
+      code: 404,
+      message: `The resource '${what}' was not found`,
+      errors: [{ reason: 'notFound', message: `The resource '${what}' was not found` }],
+    },
+  },
+});
+
+function paged<T>(req: ContractRequest, all: T[]): { page: T[]; next?: string } {
+  const skip = Number(req.query.get('pageToken') ?? '0');
+  const size = Math.min(Number(req.query.get('maxResults') ?? PAGE_SIZE), 500);
+  return {
+    page: all.slice(skip, skip + size),
+    ...(skip + size < all.length ? { next: String(skip + size) } : {}),
+  };
+}
+
+const TRANSITION: Record<string, [GceStatus, GceStatus]> = {
+  stop: ['STOPPING', 'TERMINATED'],
+  start: ['STAGING', 'RUNNING'],
+  suspend: ['SUSPENDING', 'SUSPENDED'],
+};
+
+export function gce(options: { inProgressPolls?: number } = {}): GceState {
+  const instances = new Map<string, FakeInstance>();
+  const operations = new Map<string, FakeOperation>();
+  const actions: string[] = [];
+  let counter = 0;
+  const state: GceState = { instances, routes: [], actions, inProgressPolls: options.inProgressPolls ?? 2 };
+
+  const advance = (op: FakeOperation) => {
+    if (op.body.status === 'DONE') return;
+    if (op.left > 0) {
+      op.left--;
+      op.body.status = 'RUNNING';
+      return;
+    }
+    op.apply();
+    Object.assign(op.body, { status: 'DONE', progress: 100, endTime: new Date().toISOString() });
+  };
+  const findOp = (p: Record<string, string>) => operations.get(`${p.project}/${p.zone}/${p.operation}`);
+
+  state.routes = [
+    {
+      method: 'GET',
+      path: '/compute/v1/projects/{project}/zones/{zone}/instances',
+      handler: (req) => {
+        const all = [...instances.values()].filter(
+          (i) => i.project === req.params.project && i.zone === req.params.zone,
+        );
+        const { page, next } = paged(req, all);
+        return {
+          status: 200,
+          body: {
+            kind: 'compute#instanceList',
+            items: page.map(instanceBody),
+            ...(next ? { nextPageToken: next } : {}),
+          },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/compute/v1/projects/{project}/aggregated/instances',
+      handler: (req) => {
+        const all = [...instances.values()].filter((i) => i.project === req.params.project);
+        const { page, next } = paged(req, all);
+        const items: Record<string, { instances: unknown[] }> = {};
+        for (const i of page) {
+          const scope = items[`zones/${i.zone}`] ?? { instances: [] };
+          scope.instances.push(instanceBody(i));
+          items[`zones/${i.zone}`] = scope;
+        }
+        return {
+          status: 200,
+          body: { kind: 'compute#instanceAggregatedList', items, ...(next ? { nextPageToken: next } : {}) },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/compute/v1/projects/{project}/zones/{zone}/instances/{instance}',
+      handler: (req) => {
+        const i = instances.get(
+          key(req.params.project ?? '', req.params.zone ?? '', req.params.instance ?? ''),
+        );
+        return i
+          ? { status: 200, body: instanceBody(i) }
+          : notFound(
+              `projects/${req.params.project}/zones/${req.params.zone}/instances/${req.params.instance}`,
+            );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/compute/v1/projects/{project}/zones/{zone}/instances/{instance}/{action}',
+      handler: (req) => {
+        const { project = '', zone = '', instance = '', action = '' } = req.params;
+        const i = instances.get(key(project, zone, instance));
+        const transition = TRANSITION[action];
+        if (!transition) return notFound(req.path);
+        if (!i) return notFound(`projects/${project}/zones/${zone}/instances/${instance}`);
+        actions.push(`${action} ${i.name}`);
+        i.status = transition[0];
+        const name = `operation-${Date.now()}-${++counter}`;
+        const body: Record<string, unknown> = {
+          kind: 'compute#operation',
+          id: String(1_000_000 + counter),
+          name,
+          zone: `${ROOT}/projects/${project}/zones/${zone}`,
+          operationType: action,
+          targetLink: selfLink(i),
+          targetId: i.id,
+          status: 'PENDING',
+          user: 'escher-runner@example.iam.gserviceaccount.com',
+          progress: 0,
+          insertTime: new Date().toISOString(),
+          startTime: new Date().toISOString(),
+          selfLink: `${ROOT}/projects/${project}/zones/${zone}/operations/${name}`,
+        };
+        operations.set(`${project}/${zone}/${name}`, {
+          body,
+          left: state.inProgressPolls,
+          apply: () => {
+            i.status = transition[1];
+          },
+        });
+        return { status: 200, body };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/compute/v1/projects/{project}/zones/{zone}/operations/{operation}',
+      handler: (req) => {
+        const op = findOp(req.params);
+        if (!op) return notFound(req.path);
+        advance(op);
+        return { status: 200, body: op.body };
+      },
+    },
+    {
+      // wait returns when the operation is DONE or after a while (documented: up to 2 minutes); here, after one step.
+      method: 'POST',
+      path: '/compute/v1/projects/{project}/zones/{zone}/operations/{operation}/wait',
+      handler: (req) => {
+        const op = findOp(req.params);
+        if (!op) return notFound(req.path);
+        advance(op);
+        return { status: 200, body: op.body };
+      },
+    },
+  ];
+  return state;
+}
+
+export function addInstance(state: GceState, instance: FakeInstance): FakeInstance {
+  state.instances.set(key(instance.project, instance.zone, instance.name), instance);
+  return instance;
+}
