@@ -38,7 +38,7 @@ function notifier(deadlineMs?: number) {
       log,
       banners: sink,
       pagerdutyUrl: server.url,
-      http: { sleep: async () => {}, timeoutMs: 200, retries: 0 },
+      http: { sleep: async () => {}, timeoutMs: 1500, retries: 0 },
       ...(deadlineMs ? { deadlineMs } : {}),
     }),
   };
@@ -82,7 +82,7 @@ describe('notifier', () => {
   });
 
   it('a stalled channel is cut off by its timeout while the others succeed', async () => {
-    server.injectFaults({ path: /\/v2\/enqueue/, response: { status: 202, body: {}, delayMs: 2000 } });
+    server.injectFaults({ path: /\/v2\/enqueue/, response: { status: 202, body: {}, delayMs: 10_000 } });
     const results = await notifier().notifier.send(bucketFixed);
     expect(results[1]).toEqual({
       channel: 'pagerduty',

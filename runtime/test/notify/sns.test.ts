@@ -1,26 +1,36 @@
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emailSubject } from '../../src/notify/channels/sns.js';
 import { createNotifier } from '../../src/notify/create-notifier.js';
 import type { NotifierConfig } from '../../src/notify/setup.js';
+import { emulator } from '../support/emulators.js';
 import { bucketFixed, collectingLogger } from './fixtures.js';
 import { memorySecrets } from './memory-secrets.js';
-import { type Moto, startMoto } from './moto.js';
 
-let moto: Moto;
 let sns: SNSClient;
 let topicArn: string;
 
+interface MotoSns {
+  SMS: { message: string; phone_number: string }[];
+  Topic: { arn: string; sent_notifications: unknown[][] }[];
+}
+
+/** moto's data dump shows what SNS published: topic messages and SMS. */
+async function snsData(): Promise<MotoSns> {
+  const dump = (await (await fetch(`${emulator('moto').endpoint}/moto-api/data.json`)).json()) as {
+    sns: MotoSns;
+  };
+  return { ...dump.sns, SMS: dump.sns.SMS.filter((m) => m.phone_number.startsWith('+1415555010')) };
+}
+
 beforeAll(async () => {
-  moto = await startMoto();
   sns = new SNSClient({
-    endpoint: moto.url,
+    endpoint: emulator('moto').endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
   });
   topicArn = (await sns.send(new CreateTopicCommand({ Name: 'escher-notifications' }))).TopicArn as string;
 });
-afterAll(() => moto.stop());
 
 const config = (): NotifierConfig => ({
   emails: ['ops@company.example'],
@@ -32,7 +42,7 @@ const config = (): NotifierConfig => ({
 });
 
 const topicMessages = async () =>
-  ((await moto.snsData()).Topic.find((t) => t.arn === topicArn)?.sent_notifications ?? []).map((m) => ({
+  ((await snsData()).Topic.find((t) => t.arn === topicArn)?.sent_notifications ?? []).map((m) => ({
     message: m[1],
     subject: m[2],
   }));
@@ -62,7 +72,7 @@ describe('SNS email and SMS channels (moto)', () => {
         ].join('\n'),
       },
     ]);
-    const sms = (await moto.snsData()).SMS;
+    const sms = (await snsData()).SMS;
     expect(sms.map((s) => s.phone_number).sort()).toEqual(['+14155550100', '+14155550101']);
     expect(sms[0]?.message).toBe(
       "🚨 CRITICAL ALERT: S3 bucket 'my-data' made public. Escher automatically made the bucket private.",
@@ -70,13 +80,13 @@ describe('SNS email and SMS channels (moto)', () => {
   });
 
   it('sends HIGH by email only, never SMS', async () => {
-    const before = (await moto.snsData()).SMS.length;
+    const before = (await snsData()).SMS.length;
     const results = await createNotifier(config(), memorySecrets(), { log: collectingLogger(), sns }).send({
       ...bucketFixed,
       severity: 'HIGH',
     });
     expect(results).toEqual([{ channel: 'email', ok: true }]);
-    expect((await moto.snsData()).SMS.length).toBe(before);
+    expect((await snsData()).SMS.length).toBe(before);
   });
 
   it('reports a missing topic as a failed email channel and still texts', async () => {

@@ -4,9 +4,19 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { approvalsCommand } from './approvals.js';
+import { lambdaCommand } from './lambda.js';
 import { runCommand } from './run.js';
+import { serveCommand } from './serve.js';
 import { registerState } from './state.js';
+import { taskCommand } from './task.js';
 
 export type CommandModule = (program: Command, ctx: () => CliContext) => void;
 
-export const commands: CommandModule[] = [registerState, runCommand, approvalsCommand];
+export const commands: CommandModule[] = [
+  registerState,
+  runCommand,
+  approvalsCommand,
+  taskCommand,
+  serveCommand,
+  lambdaCommand,
+];

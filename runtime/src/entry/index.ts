@@ -1,0 +1,10 @@
+export type { EntryDeps } from './entry-deps.js';
+export { answerFor } from './http/status.js';
+export type { HttpAnswer, HttpRequest, PushVerifiers } from './http/types.js';
+export { googleTokenVerifier, SHARED_SECRET_NAME, sharedSecretChecker } from './http/verifiers.js';
+export { createLambdaHandler, type LambdaHandler, RetryableRunError } from './lambda.js';
+export { reportInitError, runLambdaRuntime } from './lambda-runtime.js';
+export { runInput, summarize } from './run-input.js';
+export { dispatch, PUSH_ROUTES, startHttpServer } from './serve.js';
+export { runTask } from './task.js';
+export { toTrigger } from './to-trigger.js';

@@ -1,0 +1,15 @@
+// Binds the entry points to the runner's pipeline: EntryDeps from PipelineDeps. The only
+// entry module that knows the pipeline exists.
+
+import { deadLetter, hashOf } from '../pipeline/dead-letter.js';
+import type { PipelineDeps } from '../pipeline/deps.js';
+import { handleTrigger } from '../runner/handle-trigger.js';
+import type { EntryDeps } from './entry-deps.js';
+
+export function pipelineEntryDeps(deps: PipelineDeps): EntryDeps {
+  return {
+    handle: (trigger) => handleTrigger(trigger, deps),
+    deadLetter: (raw, error) => deadLetter(deps, { id: hashOf(raw), step: 'accept', error, raw }),
+    log: deps.log,
+  };
+}
