@@ -18,6 +18,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
   readonly secretsUrl: string;
   readonly runnerClientId: pulumi.Output<string>;
   readonly eventWebhookUrl: pulumi.Output<string>;
+  readonly alertsActionGroupId: pulumi.Output<string>;
 
   constructor(name: string, config: AzureStackConfig, opts?: pulumi.ComponentResourceOptions) {
     super('escher:azure:ExtendedRuntime', name, {}, opts);
@@ -84,12 +85,14 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
     this.resourceGroupName = rg.name;
     this.runnerClientId = ids.runner.clientId;
     this.eventWebhookUrl = events.callbackUrl;
+    this.alertsActionGroupId = events.actionGroupId;
     this.registerOutputs({
       resourceGroupName: this.resourceGroupName,
       stateStoreUrl: this.stateStoreUrl,
       secretsUrl: this.secretsUrl,
       runnerClientId: this.runnerClientId,
       eventWebhookUrl: this.eventWebhookUrl,
+      alertsActionGroupId: this.alertsActionGroupId,
     });
   }
 }

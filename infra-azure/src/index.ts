@@ -26,3 +26,4 @@ export const stateStoreUrl = runtime.stateStoreUrl;
 export const secretsUrl = runtime.secretsUrl;
 export const runnerClientId = runtime.runnerClientId;
 export const eventWebhookUrl = runtime.eventWebhookUrl;
+export const alertsActionGroupId = runtime.alertsActionGroupId;

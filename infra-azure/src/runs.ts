@@ -81,6 +81,8 @@ export interface EventRoutes {
   callbackUrl: pulumi.Output<string>;
   /** Event Grid's system-topic identity, which writes dead letters. */
   topicPrincipalId: pulumi.Output<string>;
+  /** Attach alert rules to this action group to have the runner handle them. */
+  actionGroupId: pulumi.Output<string>;
 }
 
 export function declareEventRoutes(
@@ -148,7 +150,7 @@ export function declareEventRoutes(
     { parent },
   );
 
-  new monitor.ActionGroup(
+  const alerts = new monitor.ActionGroup(
     `${name}-alerts`,
     {
       actionGroupName: `${config.extension.name}-alerts`,
@@ -166,5 +168,6 @@ export function declareEventRoutes(
     workflow: events,
     callbackUrl,
     topicPrincipalId: topic.identity.apply((i) => i?.principalId ?? ''),
+    actionGroupId: alerts.id,
   };
 }

@@ -27,6 +27,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
   readonly eventsServiceUrl: pulumi.Output<string>;
   readonly taskJobName: pulumi.Output<string>;
   readonly eventsTopic: pulumi.Output<string>;
+  readonly alertsNotificationChannel: pulumi.Output<string>;
 
   constructor(name: string, config: GcpStackConfig, opts?: pulumi.ComponentResourceOptions) {
     super('escher:gcp:ExtendedRuntime', name, {}, opts);
@@ -53,17 +54,19 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
       ...(extension.ai_url ? { ESCHER_AI_URL: extension.ai_url } : {}),
     };
     const runner = declareRunner(name, config, ids, env, child);
-    const topic = declareEvents(name, config, ids, runner, child);
+    const events = declareEvents(name, config, ids, runner, child);
 
     this.eventsServiceUrl = runner.service.uri;
     this.taskJobName = runner.job.name;
-    this.eventsTopic = topic.id;
+    this.eventsTopic = events.topic.id;
+    this.alertsNotificationChannel = events.notificationChannel.name;
     this.registerOutputs({
       stateStoreUrl: this.stateStoreUrl,
       secretsUrl: this.secretsUrl,
       eventsServiceUrl: this.eventsServiceUrl,
       taskJobName: this.taskJobName,
       eventsTopic: this.eventsTopic,
+      alertsNotificationChannel: this.alertsNotificationChannel,
     });
   }
 }

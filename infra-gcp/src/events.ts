@@ -18,13 +18,19 @@ import type { Runner } from './runner.js';
 
 const WEEK = '604800s';
 
+export interface EventRoutes {
+  topic: pubsub.Topic;
+  /** Add this channel to alert policies to have the runner handle them. */
+  notificationChannel: monitoring.NotificationChannel;
+}
+
 export function declareEvents(
   name: string,
   config: GcpStackConfig,
   ids: Identities,
   runner: Runner,
   opts: ChildOptions,
-): pubsub.Topic {
+): EventRoutes {
   const { project, extension } = config;
   const prefix = extension.name;
   const projectNumber = organizations
@@ -107,7 +113,7 @@ export function declareEvents(
     after(opts, sink),
   );
 
-  new monitoring.NotificationChannel(
+  const channel = new monitoring.NotificationChannel(
     `${name}-alerts`,
     { project, displayName: `Escher runner (${prefix})`, type: 'pubsub', labels: { topic: topic.id } },
     opts,
@@ -122,5 +128,5 @@ export function declareEvents(
     },
     opts,
   );
-  return topic;
+  return { topic, notificationChannel: channel };
 }

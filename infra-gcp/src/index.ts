@@ -28,3 +28,4 @@ export const secretsUrl = runtime.secretsUrl;
 export const eventsServiceUrl = runtime.eventsServiceUrl;
 export const taskJobName = runtime.taskJobName;
 export const eventsTopic = runtime.eventsTopic;
+export const alertsNotificationChannel = runtime.alertsNotificationChannel;

@@ -64,7 +64,7 @@ export const mocks: pulumi.runtime.Mocks = {
 };
 
 /** Runs `declare` against recording mocks and returns every resource once all RPCs drained. */
-export async function record(declare: () => void): Promise<Recorded[]> {
+export async function record(declare: () => unknown): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
   await pulumi.runtime.setMocks(
     {
@@ -78,7 +78,7 @@ export async function record(declare: () => void): Promise<Recorded[]> {
     'test',
     false,
   );
-  declare();
+  await declare();
   await pulumi.runtime.disconnect();
   return recorded;
 }
