@@ -81,7 +81,8 @@ function visit(
     const envelope = envelopes.find((e) => e.recognise(value));
     if (envelope) {
       for (const inner of envelope.unwrap(value)) {
-        visit(inner.value, join(at, inner.path), inner.origin ?? origin, depth + 1, result, now);
+        if (inner.error) result.errors.push(located(inner.error, at, envelope.name));
+        else visit(inner.value, join(at, inner.path), inner.origin ?? origin, depth + 1, result, now);
       }
       return;
     }

@@ -3,6 +3,7 @@
 // wrapper (SNS, SQS, Pub/Sub push, CloudEvents, batches) into the payloads it carries.
 
 import type { CloudProvider, UnifiedEvent } from '@escher/shared';
+import type { NormalisationError } from './errors.js';
 
 export interface EventSource {
   /** Namespaces event ids and names the source in errors, e.g. 'aws.cloudtrail'. */
@@ -26,6 +27,8 @@ export interface Unwrapped {
   path: string;
   /** What the envelope says about where its payload came from, for payloads no source knows. */
   origin?: Origin;
+  /** Set instead of a usable value when this one record of a batch could not be unwrapped. */
+  error?: NormalisationError;
 }
 
 export interface Origin {

@@ -40,12 +40,7 @@ export function unclassified(input: Json, now: () => Date, origin?: Origin): Uni
       eventType: 'unclassified',
       baseline: { severity: 'INFO', reason: 'no normaliser knows this event; reviewed as information' },
       accountId,
-      region:
-        str(input, 'region') ??
-        str(input, 'awsRegion') ??
-        str(input, 'location') ??
-        sameCloud?.region ??
-        UNKNOWN,
+      region: regionOf(input) ?? sameCloud?.region ?? UNKNOWN,
       resource: { type: 'other', id: str(input, 'subject') ?? digest, nativeType: kindOf(input) },
       timestamp: timeOf(input, now),
       raw: input,
@@ -83,6 +78,14 @@ function accountOf(input: Json, provider: CloudProvider): string | undefined {
     return /\/subscriptions\/([^/]+)/i.exec(where)?.[1];
   }
   return str(obj(obj(input, 'resource'), 'labels'), 'project_id');
+}
+
+function regionOf(input: Json): string | undefined {
+  const topic = str(input, 'TopicArn');
+  const fromTopic = topic === undefined ? undefined : arnParts(topic)?.region;
+  return (
+    str(input, 'region') ?? str(input, 'awsRegion') ?? str(input, 'location') ?? (fromTopic || undefined)
+  );
 }
 
 function kindOf(input: Json): string {

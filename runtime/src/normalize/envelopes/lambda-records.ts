@@ -5,7 +5,7 @@
 import { arnParts } from '../aws/eventbridge.js';
 import { type Json, str } from '../fields.js';
 import type { Envelope, Origin, Unwrapped } from '../source.js';
-import { parseInner } from './parse-json.js';
+import { attempt, parseInner } from './parse-json.js';
 
 export const lambdaRecords: Envelope = {
   name: 'aws.lambda-records',
@@ -18,7 +18,9 @@ export const lambdaRecords: Envelope = {
       const rec = record as Json;
       if (kind === 'aws:sqs' && typeof rec.body === 'string') {
         const origin = originOf(str(rec, 'eventSourceARN'));
-        return { value: parseInner(rec.body, 'sqs', `${at}.body`), path: `${at}.body`, origin };
+        // One unreadable body must not sink the other records of the batch.
+        const { value, error } = attempt(() => parseInner(rec.body as string, 'sqs', `${at}.body`));
+        return { value, error, path: `${at}.body`, origin };
       }
       if (kind === 'aws:sns' && rec.Sns !== undefined) {
         return { value: rec.Sns, path: `${at}.Sns`, origin: originOf(str(rec, 'EventSubscriptionArn')) };
