@@ -2,7 +2,13 @@
 // the configured jobs need, and the reads the morning report needs. Nothing is granted
 // for an entry the user did not enable.
 
-import { type ExtensionConfig, type JobAction, REMEDIATION_CATALOG, type Selector } from '@escher/shared';
+import {
+  type ExtensionConfig,
+  type JobAction,
+  type JobResourceType,
+  REMEDIATION_CATALOG,
+  supportsAction,
+} from '@escher/shared';
 
 /** Reads behind inventory, findings and the cost section of the report. */
 export const REPORT_READ_ACTIONS: readonly string[] = [
@@ -16,25 +22,18 @@ export const REPORT_READ_ACTIONS: readonly string[] = [
   'Microsoft.CostManagement/query/action',
 ];
 
-type ResourceType = Selector['resource_types'][number];
-
 const VM = 'Microsoft.Compute/virtualMachines';
-const PG = 'Microsoft.DBforPostgreSQL/flexibleServers';
-const MYSQL = 'Microsoft.DBforMySQL/flexibleServers';
 
-/** Scheduled-job actions per resource type; Azure hibernation is a deallocate with a flag. */
-const JOB_ACTIONS: Record<ResourceType, Record<JobAction, readonly string[]>> = {
+/**
+ * Scheduled-job actions for what ACTION_SUPPORT allows on Azure. Azure "stop" deallocates
+ * (a powered-off VM keeps billing) and hibernation is a deallocate with a flag.
+ */
+export const JOB_ACTIONS: Partial<Record<JobResourceType, Partial<Record<JobAction, readonly string[]>>>> = {
   compute_instance: {
-    stop: [`${VM}/read`, `${VM}/powerOff/action`],
+    stop: [`${VM}/read`, `${VM}/deallocate/action`],
     start: [`${VM}/read`, `${VM}/start/action`],
     deallocate: [`${VM}/read`, `${VM}/deallocate/action`],
     hibernate: [`${VM}/read`, `${VM}/deallocate/action`],
-  },
-  database_instance: {
-    stop: [`${PG}/read`, `${PG}/stop/action`, `${MYSQL}/read`, `${MYSQL}/stop/action`],
-    start: [`${PG}/read`, `${PG}/start/action`, `${MYSQL}/read`, `${MYSQL}/start/action`],
-    deallocate: [`${PG}/read`, `${PG}/stop/action`, `${MYSQL}/read`, `${MYSQL}/stop/action`],
-    hibernate: [`${PG}/read`, `${PG}/stop/action`, `${MYSQL}/read`, `${MYSQL}/stop/action`],
   },
 };
 
@@ -47,7 +46,11 @@ export function remediationActions(config: Pick<ExtensionConfig, 'remediations'>
 export function jobActions(config: Pick<ExtensionConfig, 'jobs'>): string[] {
   return config.jobs
     .filter((job) => job.selector.clouds.includes('azure'))
-    .flatMap((job) => job.selector.resource_types.flatMap((type) => JOB_ACTIONS[type][job.action]));
+    .flatMap((job) =>
+      job.selector.resource_types
+        .filter((type) => supportsAction(type, 'azure', job.action))
+        .flatMap((type) => JOB_ACTIONS[type]?.[job.action] ?? []),
+    );
 }
 
 /** Sorted and de-duplicated, so the role definition is stable across deploys. */

@@ -36,7 +36,8 @@ export function expandCronField(
   max: number,
   names: readonly string[] = [],
 ): number[] | null {
-  if (field === '*') return null;
+  // Croner accepts `?` as a synonym of `*` in the day fields.
+  if (field === '*' || field === '?') return null;
   const toNumber = (token: string): number => {
     const named = names.indexOf(token.toUpperCase());
     const value = named >= 0 ? named + min : Number(token);

@@ -1,7 +1,18 @@
-import { type JobSpecInput, parseExtensionConfig } from '@escher/shared';
+import {
+  ACTION_SUPPORT,
+  type JobResourceType,
+  type JobSpecInput,
+  parseExtensionConfig,
+} from '@escher/shared';
 import { describe, expect, it } from 'vitest';
-import { REPORT_READ_ACTIONS, remediationActions, runnerRoleActions } from '../src/permissions.js';
-import { VALID, withOverrides } from './support/fixtures.js';
+import {
+  JOB_ACTIONS,
+  jobActions,
+  REPORT_READ_ACTIONS,
+  remediationActions,
+  runnerRoleActions,
+} from '../src/permissions.js';
+import { STOP_DEV_VMS, VALID, withOverrides } from './support/fixtures.js';
 
 describe('runner role actions', () => {
   it('grants only the Azure catalog entries the user enabled', () => {
@@ -43,5 +54,21 @@ describe('runner role actions', () => {
     };
     const config = parseExtensionConfig(withOverrides({ remediations: [], jobs: [job] }));
     expect(runnerRoleActions(config)).toEqual([...REPORT_READ_ACTIONS].sort());
+  });
+
+  it('deallocates for a "stop" job, since a stopped Azure VM keeps billing', () => {
+    const config = parseExtensionConfig(withOverrides({ jobs: [{ ...STOP_DEV_VMS, action: 'stop' }] }));
+    expect(jobActions(config)).toEqual([
+      'Microsoft.Compute/virtualMachines/read',
+      'Microsoft.Compute/virtualMachines/deallocate/action',
+    ]);
+  });
+
+  it('has actions for every resource type and action the runner supports on Azure', () => {
+    for (const [type, clouds] of Object.entries(ACTION_SUPPORT)) {
+      for (const action of clouds.azure ?? []) {
+        expect(JOB_ACTIONS[type as JobResourceType]?.[action], `${type} ${action}`).toBeDefined();
+      }
+    }
   });
 });

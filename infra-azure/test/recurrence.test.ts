@@ -5,6 +5,7 @@ import { SUPPORTED_TIME_ZONES, UnsupportedTimeZoneError, windowsTimeZone } from 
 describe('expandCronField', () => {
   it('returns null for an unrestricted field', () => {
     expect(expandCronField('*', 0, 59)).toBeNull();
+    expect(expandCronField('?', 1, 31)).toBeNull();
   });
 
   it('expands lists, ranges and steps in order', () => {
@@ -56,6 +57,12 @@ describe('toRecurrence', () => {
 
   it('treats 7 as Sunday', () => {
     expect(toRecurrence({ cron: '0 8 * * 7', timezone: 'UTC' }).schedule.weekDays).toEqual(['Sunday']);
+  });
+
+  it('refuses cron extensions Logic Apps cannot express, naming the token', () => {
+    expect(() => toRecurrence({ cron: '0 8 L * *', timezone: 'UTC' })).toThrow(
+      'cron "0 8 L * *" cannot become a Logic Apps recurrence: "L" is outside 1-31',
+    );
   });
 
   it('refuses a month filter', () => {

@@ -5,6 +5,7 @@
 import { ConfigValidationError, type ExtensionConfig, parseExtensionConfig } from '@escher/shared';
 import { z } from 'zod';
 import { SUPPORTED_REGIONS } from './regions.js';
+import { schedulerCronProblem } from './scheduler-cron.js';
 
 /** Stack settings that are not part of the shared file (Pulumi config `escher:*`). */
 export const GcpStackOptionsSchema = z.object({
@@ -57,6 +58,14 @@ export function parseGcpStackConfig(raw: unknown, rawOptions: unknown = {}): Gcp
   }
   if (!extension.image)
     problems.push('image: name the runner image Cloud Run runs (e.g. europe-docker.pkg.dev/p/r/escher:1.0)');
+  const schedules = [
+    ...extension.jobs.map((job, i) => ({ field: `jobs.${i}.schedule.cron`, cron: job.schedule.cron })),
+    { field: 'report.cron', cron: extension.report.cron },
+  ];
+  for (const { field, cron } of schedules) {
+    const problem = schedulerCronProblem(cron);
+    if (problem) problems.push(`${field}: ${problem}`);
+  }
   const options = GcpStackOptionsSchema.safeParse(rawOptions);
   if (!options.success) {
     for (const issue of options.error.issues)

@@ -2,7 +2,7 @@ import { ConfigValidationError } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
 import { ExtendedRuntime } from '../src/component.js';
 import { parseGcpStackConfig } from '../src/config.js';
-import { withOverrides } from './support/fixtures.js';
+import { STOP_DEV_VMS, withOverrides } from './support/fixtures.js';
 import { record } from './support/mocks.js';
 
 function problemsOf(raw: unknown, options?: unknown): string[] {
@@ -57,6 +57,13 @@ describe('parseGcpStackConfig', () => {
     expect(problems.slice(2)).toEqual([
       'image: name the runner image Cloud Run runs (e.g. europe-docker.pkg.dev/p/r/escher:1.0)',
       'escher:memory: must be like 512Mi or 2Gi',
+    ]);
+  });
+
+  it('names a schedule Cloud Scheduler cannot run', () => {
+    const job = { ...STOP_DEV_VMS, schedule: { cron: '0 20 L * *', timezone: 'UTC' } };
+    expect(problemsOf(withOverrides({ jobs: [job] }))).toEqual([
+      'jobs.0.schedule.cron: "L" is not unix-cron (Cloud Scheduler takes numbers, names, *, lists, ranges and steps)',
     ]);
   });
 

@@ -1,12 +1,14 @@
-import { parseExtensionConfig } from '@escher/shared';
+import { ACTION_SUPPORT, type JobResourceType, parseExtensionConfig } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
 import { auditLogFilter } from '../src/log-filter.js';
 import { pushAudience, roleId, secretId } from '../src/names.js';
 import {
+  JOB_PERMISSIONS,
   REPORT_READ_PERMISSIONS,
   remediationPermissions,
   runnerRolePermissions,
 } from '../src/permissions.js';
+import { schedulerCronProblem } from '../src/scheduler-cron.js';
 import { secretNames } from '../src/secret-names.js';
 import { reportTrigger, runJobBody, runJobUri } from '../src/triggers.js';
 import { VALID, withOverrides } from './support/fixtures.js';
@@ -44,6 +46,16 @@ describe('runner role permissions', () => {
       'storage.buckets.setIamPolicy',
       'storage.buckets.update',
     ]);
+  });
+});
+
+describe('job permissions', () => {
+  it('exist for every resource type and action the runner supports on GCP', () => {
+    for (const [type, clouds] of Object.entries(ACTION_SUPPORT)) {
+      for (const action of clouds.gcp ?? []) {
+        expect(JOB_PERMISSIONS[type as JobResourceType]?.[action], `${type} ${action}`).toBeDefined();
+      }
+    }
   });
 });
 
@@ -100,5 +112,18 @@ describe('auditLogFilter', () => {
         '"v1.compute.instances.delete") AND ' +
         'NOT protoPayload.authenticationInfo.principalEmail="runner@p-1.iam.gserviceaccount.com"',
     );
+  });
+});
+
+describe('schedulerCronProblem', () => {
+  it('accepts unix-cron with lists, ranges, steps and names', () => {
+    expect(schedulerCronProblem('*/15 9-17 * JAN,JUL MON-FRI')).toBeUndefined();
+  });
+
+  it('names the croner extensions Cloud Scheduler refuses', () => {
+    expect(schedulerCronProblem('0 8 ? * 1#2')).toBe(
+      '"?" is not unix-cron (Cloud Scheduler takes numbers, names, *, lists, ranges and steps)',
+    );
+    expect(schedulerCronProblem('0 8 * * 5L')).toMatch(/^"5L" is not unix-cron/);
   });
 });
