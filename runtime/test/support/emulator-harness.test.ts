@@ -22,9 +22,12 @@ describe('selectEmulators', () => {
 });
 
 describe('started emulators', () => {
-  it('listen on 127.0.0.1 and answer HTTP', async () => {
-    for (const e of Object.values(emulators())) {
-      expect(new URL(e.endpoint).hostname).toBe('127.0.0.1');
+  it('listen on 127.0.0.1 only', () => {
+    for (const e of Object.values(emulators())) expect(new URL(e.endpoint).hostname).toBe('127.0.0.1');
+  });
+
+  it('answer HTTP once started (the TLS Key Vault stand-in is exercised by the secret tests)', async () => {
+    for (const e of Object.values(emulators()).filter((x) => x.endpoint.startsWith('http:'))) {
       const res = await fetch(e.endpoint, { signal: AbortSignal.timeout(5000) });
       expect(res.status).toBeGreaterThanOrEqual(200);
     }

@@ -3,13 +3,17 @@
 
 import { launchAzurite } from './azurite.js';
 import { launchFakeGcs } from './fake-gcs.js';
+import { launchKeyVault } from './key-vault.js';
 import { launchMoto } from './moto.js';
+import { launchSecretManager } from './secret-manager.js';
 import type { EmulatorName, Launcher, RunningEmulator } from './types.js';
 
 export const launchers: Partial<Record<EmulatorName, Launcher>> = {
   moto: launchMoto,
   azurite: launchAzurite,
   fakeGcs: launchFakeGcs,
+  keyVault: launchKeyVault,
+  secretManager: launchSecretManager,
 };
 
 export const ALL_EMULATORS = Object.keys(launchers) as EmulatorName[];

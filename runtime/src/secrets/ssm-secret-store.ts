@@ -1,0 +1,128 @@
+// AWS Systems Manager Parameter Store backend: each secret is a SecureString parameter
+// named <root>/<logical name after "escher/">, e.g. ssm:///escher + escher/ai/token →
+// /escher/ai/token. Encrypted with the account's default SSM key unless the parameter's
+// policy says otherwise.
+
+import {
+  DeleteParameterCommand,
+  GetParameterCommand,
+  GetParametersByPathCommand,
+  PutParameterCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
+import type { RuntimeEnv } from '../config/env.js';
+import { ConfigError, EscherError, TransientError } from '../errors.js';
+import type { SecretStore } from './secret-store.js';
+
+const AUTH_ERRORS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'AccessDeniedException',
+  'ExpiredTokenException',
+]);
+
+export function createSsmClient(env: RuntimeEnv): SSMClient {
+  return new SSMClient({
+    region: env.AWS_REGION,
+    ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
+    ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+      ? {
+          credentials: {
+            accessKeyId: env.AWS_ACCESS_KEY_ID,
+            secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+            ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+          },
+        }
+      : {}),
+  });
+}
+
+interface AwsError {
+  name?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export class SsmSecretStore implements SecretStore {
+  readonly url: string;
+
+  constructor(
+    private readonly client: SSMClient,
+    private readonly root: string,
+  ) {
+    this.url = `ssm://${root}`;
+  }
+
+  private parameter(name: string): string {
+    return `${this.root}/${name.replace(/^escher\//, '')}`;
+  }
+
+  private logical(parameter: string): string {
+    return `escher/${parameter.slice(this.root.length + 1)}`;
+  }
+
+  private fail(op: string, name: string, err: unknown): Error {
+    const { name: code = '', $metadata } = (err ?? {}) as AwsError;
+    const status = $metadata?.httpStatusCode;
+    if (AUTH_ERRORS.has(code) || status === 403) {
+      return new ConfigError(`SSM Parameter Store refused ${op} of ${name} in ${this.url}`, {
+        hint: 'fix AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the IAM role the runner uses (it needs ssm:GetParameter* and kms:Decrypt)',
+        cause: err,
+      });
+    }
+    const message = `SSM ${op} of ${name} failed (${code || `HTTP ${status}`})`;
+    return status === undefined || status >= 500 || code === 'ThrottlingException'
+      ? new TransientError(message, { cause: err })
+      : new EscherError(message, { cause: err });
+  }
+
+  async get(name: string): Promise<string | undefined> {
+    try {
+      const out = await this.client.send(
+        new GetParameterCommand({ Name: this.parameter(name), WithDecryption: true }),
+      );
+      return out.Parameter?.Value;
+    } catch (err) {
+      if ((err as AwsError).name === 'ParameterNotFound') return undefined;
+      throw this.fail('read', name, err);
+    }
+  }
+
+  async put(name: string, value: string): Promise<void> {
+    await this.client
+      .send(
+        new PutParameterCommand({
+          Name: this.parameter(name),
+          Value: value,
+          Type: 'SecureString',
+          Overwrite: true,
+        }),
+      )
+      .catch((err) => {
+        throw this.fail('write', name, err);
+      });
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client
+        .send(new GetParametersByPathCommand({ Path: this.root, Recursive: true, NextToken: token }))
+        .catch((err) => {
+          throw this.fail('list', prefix, err);
+        });
+      for (const p of page.Parameters ?? []) if (p.Name) names.push(this.logical(p.Name));
+      token = page.NextToken;
+    } while (token);
+    return names.filter((n) => n.startsWith(prefix)).sort();
+  }
+
+  async delete(name: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteParameterCommand({ Name: this.parameter(name) }));
+    } catch (err) {
+      if ((err as AwsError).name === 'ParameterNotFound') return;
+      throw this.fail('delete', name, err);
+    }
+  }
+}
