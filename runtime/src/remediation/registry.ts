@@ -7,6 +7,9 @@ import { ec2StopInstance } from './aws/ec2-stop-instance.js';
 import { rdsIncreaseStorage } from './aws/rds-increase-storage.js';
 import { s3BlockPublicAccess } from './aws/s3-block-public-access.js';
 import { sgRevokePublicAdminIngress } from './aws/sg-revoke-public-admin-ingress.js';
+import { nsgRemovePublicAdminRule } from './azure/nsg-remove-public-admin-rule.js';
+import { storageDisallowPublicAccess } from './azure/storage-disallow-public-access.js';
+import { vmDeallocate } from './azure/vm-deallocate.js';
 import type { CatalogExecutor } from './executor.js';
 
 export const executors: Partial<Record<RemediationId, CatalogExecutor<unknown>>> = {
@@ -15,4 +18,7 @@ export const executors: Partial<Record<RemediationId, CatalogExecutor<unknown>>>
   'aws.ec2.stop_instance': ec2StopInstance,
   'aws.ec2.enable_ebs_encryption_by_default': ebsEncryptionByDefault,
   'aws.rds.increase_allocated_storage': rdsIncreaseStorage,
+  'azure.storage.disallow_public_access': storageDisallowPublicAccess,
+  'azure.network.remove_public_admin_rule': nsgRemovePublicAdminRule,
+  'azure.compute.deallocate_vm': vmDeallocate,
 };

@@ -2,6 +2,8 @@
 // server (ESCHER_AZURE_ARM_ENDPOINT) over TLS with its own CA passed in-process.
 
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { StorageManagementClient } from '@azure/arm-storage';
 import type { TokenCredential } from '@azure/identity';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { RuntimeEnv } from '../../config/env.js';
@@ -16,6 +18,8 @@ export interface AzureClientOptions {
 
 export class AzureClients {
   private readonly cache = new Map<string, ComputeManagementClient>();
+  private readonly networkCache = new Map<string, NetworkManagementClient>();
+  private readonly storageCache = new Map<string, StorageManagementClient>();
   private readonly credential: TokenCredential;
 
   constructor(
@@ -43,6 +47,24 @@ export class AzureClients {
     if (!client) {
       client = new ComputeManagementClient(this.credential, subscription, this.common());
       this.cache.set(subscription, client);
+    }
+    return client;
+  }
+
+  network(subscription: string): NetworkManagementClient {
+    let client = this.networkCache.get(subscription);
+    if (!client) {
+      client = new NetworkManagementClient(this.credential, subscription, this.common());
+      this.networkCache.set(subscription, client);
+    }
+    return client;
+  }
+
+  storage(subscription: string): StorageManagementClient {
+    let client = this.storageCache.get(subscription);
+    if (!client) {
+      client = new StorageManagementClient(this.credential, subscription, this.common());
+      this.storageCache.set(subscription, client);
     }
     return client;
   }
