@@ -1,6 +1,7 @@
 // The GCP "Extend My Laptop" runtime as one component: project APIs, state and secrets,
 // identities, the Cloud Run service and job with their schedules, and the event routes.
 
+import * as organizations from '@pulumi/gcp/organizations/index.js';
 import * as projects from '@pulumi/gcp/projects/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import type { ChildOptions } from './child-options.js';
@@ -42,8 +43,12 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
         ),
     );
     const child: ChildOptions = { parent: this, dependsOn: apis };
+    // Service agents and IAM conditions name the project by number.
+    const projectNumber = organizations
+      .getProjectOutput({ projectId: project }, { parent: this })
+      .apply((p) => p.number);
     const ids = declareIdentities(name, config, child);
-    const buckets = declareStateAndSecrets(name, config, ids.runnerMember, child);
+    const buckets = declareStateAndSecrets(name, config, ids.runnerMember, projectNumber, child);
 
     this.stateStoreUrl = `gs://${buckets.stateBucket}/state`;
     this.secretsUrl = `gsm://${project}`;
@@ -54,7 +59,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
       ...(extension.ai_url ? { ESCHER_AI_URL: extension.ai_url } : {}),
     };
     const runner = declareRunner(name, config, ids, env, child);
-    const events = declareEvents(name, config, ids, runner, child);
+    const events = declareEvents(name, config, ids, runner, projectNumber, child);
 
     this.eventsServiceUrl = runner.service.uri;
     this.taskJobName = runner.job.name;

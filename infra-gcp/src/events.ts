@@ -5,7 +5,6 @@
 
 import * as logging from '@pulumi/gcp/logging/index.js';
 import * as monitoring from '@pulumi/gcp/monitoring/index.js';
-import * as organizations from '@pulumi/gcp/organizations/index.js';
 import * as pubsub from '@pulumi/gcp/pubsub/index.js';
 import * as serviceaccount from '@pulumi/gcp/serviceaccount/index.js';
 import * as pulumi from '@pulumi/pulumi';
@@ -29,13 +28,11 @@ export function declareEvents(
   config: GcpStackConfig,
   ids: Identities,
   runner: Runner,
+  projectNumber: pulumi.Output<string>,
   opts: ChildOptions,
 ): EventRoutes {
   const { project, extension } = config;
   const prefix = extension.name;
-  const projectNumber = organizations
-    .getProjectOutput({ projectId: project }, { parent: opts.parent })
-    .apply((p) => p.number);
   const agent = (service: string) =>
     pulumi.interpolate`serviceAccount:service-${projectNumber}@${service}.iam.gserviceaccount.com`;
   const pubsubAgent = agent('gcp-sa-pubsub');

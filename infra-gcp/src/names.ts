@@ -7,11 +7,16 @@ export const bucketName = (project: string, prefix: string, purpose: 'state' | '
 /** Custom role ids allow letters, digits, `_` and `.` only. */
 export const roleId = (prefix: string) => `${prefix.replace(/-/g, '_')}_runner`;
 
+const ESCAPES: Record<string, string> = { '-': '-d', _: '-u', '.': '-p', '/': '-s' };
+
 /**
- * Secret Manager ids allow letters, digits, `-` and `_`; a logical name such as
- * `escher/ai/token` becomes `escher--ai--token` (the mapping the gsm:// store uses).
+ * The runner's gsm:// store flattens logical names reversibly with '-' as the escape
+ * character: `escher/ai/token` is stored as `escher-sai-stoken`. The stack must agree.
  */
-export const secretId = (logicalName: string) => logicalName.replace(/\//g, '--');
+export const secretId = (logicalName: string) => logicalName.replace(/[-_./]/g, (c) => ESCAPES[c] ?? c);
+
+/** Every flattened `escher/…` name starts with this; the runner's read grant is scoped to it. */
+export const SECRET_ID_PREFIX = secretId('escher/');
 
 /** The audience Pub/Sub puts in its OIDC tokens and the events service accepts. */
 export const pushAudience = (project: string, prefix: string) => `escher-events/${project}/${prefix}`;

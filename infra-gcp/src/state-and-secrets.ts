@@ -1,13 +1,15 @@
 // State and audit buckets and the secret containers. Nothing is public: uniform
 // bucket-level access, public access prevention enforced, and only the runner's service
-// account may read the secrets (by grant on each secret, not on the project).
+// account may read secrets, and only Escher's: a conditional grant on the `escher/` name
+// prefix, which also covers credentials `escher creds put` adds later.
 
+import * as projects from '@pulumi/gcp/projects/index.js';
 import * as secretmanager from '@pulumi/gcp/secretmanager/index.js';
 import * as storage from '@pulumi/gcp/storage/index.js';
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 import type { ChildOptions } from './child-options.js';
 import type { GcpStackConfig } from './config.js';
-import { bucketName, secretId } from './names.js';
+import { bucketName, SECRET_ID_PREFIX, secretId } from './names.js';
 import { secretNames } from './secret-names.js';
 
 const SOFT_DELETE_SECONDS = 30 * 24 * 3600;
@@ -21,6 +23,7 @@ export function declareStateAndSecrets(
   name: string,
   config: GcpStackConfig,
   runnerMember: pulumi.Output<string>,
+  projectNumber: pulumi.Output<string>,
   opts: ChildOptions,
 ): StateBuckets {
   const { project, region, extension } = config;
@@ -57,17 +60,26 @@ export function declareStateAndSecrets(
 
   for (const logical of secretNames(extension)) {
     const id = secretId(logical);
-    const secret = new secretmanager.Secret(
+    new secretmanager.Secret(
       `${name}-secret-${id}`,
       { secretId: id, project, replication: { auto: {} }, labels: { app: 'escher' } },
       opts,
     );
-    new secretmanager.SecretIamMember(
-      `${name}-runner-reads-${id}`,
-      { secretId: secret.id, project, role: 'roles/secretmanager.secretAccessor', member: runnerMember },
-      opts,
-    );
   }
+  new projects.IAMMember(
+    `${name}-runner-reads-escher-secrets`,
+    {
+      project,
+      role: 'roles/secretmanager.secretAccessor',
+      member: runnerMember,
+      condition: {
+        title: 'Escher secrets only',
+        // IAM conditions name secrets by project number.
+        expression: pulumi.interpolate`resource.name.startsWith("projects/${projectNumber}/secrets/${SECRET_ID_PREFIX}")`,
+      },
+    },
+    opts,
+  );
   return {
     stateBucket: bucketName(project, extension.name, 'state'),
     auditBucket: bucketName(project, extension.name, 'audit'),

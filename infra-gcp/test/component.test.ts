@@ -40,11 +40,10 @@ describe('ExtendedRuntime (GCP)', () => {
       'gcp:projects/service:Service': 8,
       'gcp:serviceaccount/account:Account': 2,
       'gcp:projects/iAMCustomRole:IAMCustomRole': 1,
-      'gcp:projects/iAMMember:IAMMember': 1,
+      'gcp:projects/iAMMember:IAMMember': 2,
       'gcp:storage/bucket:Bucket': 2,
       'gcp:storage/bucketIAMMember:BucketIAMMember': 3,
       'gcp:secretmanager/secret:Secret': 4,
-      'gcp:secretmanager/secretIamMember:SecretIamMember': 4,
       'gcp:cloudrunv2/service:Service': 1,
       'gcp:cloudrunv2/serviceIamMember:ServiceIamMember': 1,
       'gcp:cloudrunv2/job:Job': 1,
@@ -77,7 +76,7 @@ describe('ExtendedRuntime (GCP)', () => {
     });
   });
 
-  it('gives the runner read-write state, append-only audit and only its own secrets', () => {
+  it('gives the runner read-write state, append-only audit and read access to Escher secrets only', () => {
     const bucketGrants = only(resources, 'gcp:storage/bucketIAMMember:BucketIAMMember').map((r) => [
       r.inputs.bucket,
       r.inputs.role,
@@ -88,19 +87,21 @@ describe('ExtendedRuntime (GCP)', () => {
       [`${P}-escher-audit`, 'roles/storage.objectViewer', RUNNER],
       [`${P}-escher-state`, 'roles/storage.objectUser', RUNNER],
     ]);
-    const secretGrants = only(resources, 'gcp:secretmanager/secretIamMember:SecretIamMember').map((r) => [
-      r.inputs.secretId,
-      r.inputs.role,
-      r.inputs.member,
+    expect(byName(resources, 'escher-runner-reads-escher-secrets').inputs).toEqual({
+      project: P,
+      role: 'roles/secretmanager.secretAccessor',
+      member: RUNNER,
+      condition: {
+        title: 'Escher secrets only',
+        expression: `resource.name.startsWith("projects/${PROJECT_NUMBER}/secrets/escher-s")`,
+      },
+    });
+    expect(only(resources, 'gcp:secretmanager/secret:Secret').map((r) => r.inputs.secretId)).toEqual([
+      'escher-sstate-skey',
+      'escher-swebhook-sshared-usecret',
+      'escher-sai-stoken',
+      'escher-snotify-sslack',
     ]);
-    expect(secretGrants.sort()).toEqual(
-      [
-        'escher--ai--token',
-        'escher--notify--slack',
-        'escher--state--key',
-        'escher--webhook--shared_secret',
-      ].map((id) => [`projects/${P}/secrets/${id}`, 'roles/secretmanager.secretAccessor', RUNNER]),
-    );
   });
 
   it('creates secret containers only, never a secret version', () => {

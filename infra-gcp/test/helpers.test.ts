@@ -1,5 +1,7 @@
 import { ACTION_SUPPORT, type JobResourceType, parseExtensionConfig } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
+// The runner's own mapping, to prove the stack names secrets the way the gsm:// store reads them.
+import { toFlatName } from '../../runtime/src/secrets/secret-names.js';
 import { auditLogFilter } from '../src/log-filter.js';
 import { pushAudience, roleId, secretId } from '../src/names.js';
 import {
@@ -72,8 +74,14 @@ describe('secretNames', () => {
     ).toEqual(['escher/state/key', 'escher/webhook/shared_secret']);
   });
 
-  it('maps logical names to Secret Manager ids', () => {
-    expect(secretId('escher/webhook/shared_secret')).toBe('escher--webhook--shared_secret');
+  it('maps logical names to Secret Manager ids exactly as the runner does', () => {
+    expect(secretId('escher/webhook/shared_secret')).toBe('escher-swebhook-sshared-usecret');
+    expect(secretId('escher/aws/123456789012/access-key.id')).toBe(
+      'escher-saws-s123456789012-saccess-dkey-pid',
+    );
+    for (const name of ['escher/state/key', 'escher/notify/pagerduty', 'escher/gcp/acme-prod-42/sa_key']) {
+      expect(secretId(name)).toBe(toFlatName(name));
+    }
   });
 });
 
