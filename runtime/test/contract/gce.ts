@@ -43,6 +43,11 @@ export interface GceState {
   actions: string[];
   /** Polls answered RUNNING before DONE (default 2). */
   inProgressPolls: number;
+  /**
+   * Instances (by name) that fall back to TERMINATED with this status message after a
+   * start succeeds, as one does whose disk's Cloud KMS key is disabled.
+   */
+  failToBoot: Map<string, string>;
 }
 
 const key = (project: string, zone: string, name: string) => `${project}/${zone}/${name}`;
@@ -93,7 +98,13 @@ export function gce(options: { inProgressPolls?: number } = {}): GceState {
   const operations = new Map<string, FakeOperation>();
   const actions: string[] = [];
   let counter = 0;
-  const state: GceState = { instances, routes: [], actions, inProgressPolls: options.inProgressPolls ?? 2 };
+  const state: GceState = {
+    instances,
+    routes: [],
+    actions,
+    inProgressPolls: options.inProgressPolls ?? 2,
+    failToBoot: new Map(),
+  };
 
   const advance = (op: FakeOperation) => {
     if (op.body.status === 'DONE') return;
@@ -190,6 +201,11 @@ export function gce(options: { inProgressPolls?: number } = {}): GceState {
           left: state.inProgressPolls,
           apply: () => {
             i.status = transition[1];
+            const bootError = state.failToBoot.get(i.name);
+            if (action === 'start' && bootError) {
+              i.status = 'TERMINATED';
+              i.statusMessage = bootError;
+            }
           },
         });
         return { status: 200, body };

@@ -1,0 +1,75 @@
+// Compute Engine clients, built at the edge per project. REST transport (the library's
+// fallback) so tests can point it at a contract server through ESCHER_GCE_ENDPOINT.
+
+import { FirewallsClient, GlobalOperationsClient, InstancesClient, ZoneOperationsClient } from '@google-cloud/compute';
+import { Storage } from '@google-cloud/storage';
+import type { AuthClient } from 'google-auth-library';
+import type { RuntimeEnv } from '../../config/env.js';
+
+export interface GcpClientOptions {
+  /** Credentials for the project; default: Application Default Credentials. */
+  authClient?: AuthClient;
+}
+
+/** Client options from ESCHER_GCE_ENDPOINT, e.g. http://127.0.0.1:8085 (path ignored). */
+export function gceEndpointOptions(env: RuntimeEnv): Record<string, unknown> {
+  if (!env.ESCHER_GCE_ENDPOINT) return {};
+  const url = new URL(env.ESCHER_GCE_ENDPOINT);
+  return {
+    apiEndpoint: url.hostname,
+    port: Number(url.port || (url.protocol === 'http:' ? 80 : 443)),
+    protocol: url.protocol.replace(':', ''),
+  };
+}
+
+export class GcpClients {
+  private instancesClient?: InstancesClient;
+  private operationsClient?: ZoneOperationsClient;
+  private firewallsClient?: FirewallsClient;
+  private globalOperationsClient?: GlobalOperationsClient;
+  private storageClient?: Storage;
+
+  constructor(
+    private readonly env: RuntimeEnv,
+    private readonly options: GcpClientOptions = {},
+  ) {}
+
+  private common() {
+    return {
+      fallback: true,
+      ...gceEndpointOptions(this.env),
+      ...(this.options.authClient ? { authClient: this.options.authClient } : {}),
+    };
+  }
+
+  /** One client serves every project: the project is a field of each request. */
+  instances(): InstancesClient {
+    this.instancesClient ??= new InstancesClient(this.common());
+    return this.instancesClient;
+  }
+
+  zoneOperations(): ZoneOperationsClient {
+    this.operationsClient ??= new ZoneOperationsClient(this.common());
+    return this.operationsClient;
+  }
+
+  firewalls(): FirewallsClient {
+    this.firewallsClient ??= new FirewallsClient(this.common());
+    return this.firewallsClient;
+  }
+
+  globalOperations(): GlobalOperationsClient {
+    this.globalOperationsClient ??= new GlobalOperationsClient(this.common());
+    return this.globalOperationsClient;
+  }
+
+  /** Cloud Storage (JSON API); STORAGE_EMULATOR_HOST points it at an emulator or contract server. */
+  storage(): Storage {
+    const endpoint = this.env.STORAGE_EMULATOR_HOST;
+    this.storageClient ??= new Storage({
+      ...(endpoint ? { apiEndpoint: endpoint.startsWith('http') ? endpoint : `http://${endpoint}` } : {}),
+      ...(this.options.authClient ? { authClient: this.options.authClient } : {}),
+    });
+    return this.storageClient;
+  }
+}
