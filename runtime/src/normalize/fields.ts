@@ -15,11 +15,13 @@ export function obj(from: unknown, key: string): Json | undefined {
   return isObject(value) ? value : undefined;
 }
 
-/** A non-empty string, or undefined. */
+const NOT_BLANK = /\S/;
+
+/** A string with something other than whitespace in it, or undefined. */
 export function str(from: unknown, key: string): string | undefined {
   if (!isObject(from)) return undefined;
   const value = from[key];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+  return typeof value === 'string' && NOT_BLANK.test(value) ? value : undefined;
 }
 
 export function num(from: unknown, key: string): number | undefined {

@@ -61,6 +61,10 @@ function visit(
     return;
   }
   if (Array.isArray(value)) {
+    // An empty batch at the top is simply nothing to do; inside an envelope a payload went missing.
+    if (value.length === 0 && depth > 0) {
+      result.errors.push(new MalformedEventError(`${at} is an empty batch`, { source: 'input', field: at }));
+    }
     value.forEach((item, i) => {
       visit(item, `${at}[${i}]`, origin, depth + 1, result, now);
     });

@@ -19,7 +19,9 @@ export const securityHub: EventSource = {
   recognise: (input) => isEventBridge(input, 'aws.securityhub', DETAIL_TYPES),
   normalise(input) {
     const base = eventBridgeBase(input, SOURCE);
-    const findings = need(arr(base.detail, 'findings'), SOURCE, 'detail.findings');
+    const list = arr(base.detail, 'findings');
+    // An event with no finding carries nothing to act on; say so rather than return nothing.
+    const findings = need(list && list.length > 0 ? list : undefined, SOURCE, 'detail.findings');
     return findings.map((finding, i) => {
       const at = `detail.findings[${i}]`;
       if (!isObject(finding)) throw new InvalidFieldError(SOURCE, at, 'an object');

@@ -81,5 +81,6 @@ function firstString(list: unknown[] | undefined): string | undefined {
 function regionOf(context: Json): string {
   const region = str(obj(context, 'properties'), 'region');
   if (region === undefined) return UNKNOWN;
-  return region.toLowerCase() === 'global' ? GLOBAL_REGION : region.toLowerCase().replace(/\s+/g, '');
+  const code = region.toLowerCase().replace(/\s+/g, '');
+  return code === 'global' ? GLOBAL_REGION : code;
 }
