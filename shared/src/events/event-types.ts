@@ -29,7 +29,9 @@ export const EVENT_TYPES = {
   resource_modified: 'A resource was changed (without a more specific kind above).',
   resource_deleted: 'A resource was deleted.',
   service_health: 'The cloud provider reports an incident, maintenance or notice affecting the estate.',
-  unclassified: 'A well-formed event from a source no normaliser knows; kept whole in raw_event.',
+  unclassified:
+    'A well-formed event no normaliser can classify (an unknown source, a failed or read-only call, an ' +
+    'indeterminate rule result); kept whole in raw_event.',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;
