@@ -53,6 +53,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
           memoryGb: config.options.memoryGb,
           runnerIdentityId,
           schedulerIdentityId,
+          deadLetterUrl: `https://${data.accountName}.blob.core.windows.net/${DEADLETTER_CONTAINER}`,
           env: {
             ESCHER_STORE: this.stateStoreUrl,
             ESCHER_SECRETS: this.secretsUrl,
@@ -72,13 +73,20 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
     };
     declareSchedules(name, config, runsInput, this);
     const events = declareEventRoutes(name, config, runsInput, this);
+    // Event Grid and the workflows keep what they could not deliver in the dead-letter container.
+    const deadLetterWriter = roleDefinitionId(
+      config.subscriptionId,
+      BUILT_IN_ROLES.storageBlobDataContributor,
+    );
+    const deadLetterScope = data.deadletterContainer.id;
     assignRole(
       `${name}-events-deadletter`,
-      {
-        principal: events.topicPrincipalId,
-        role: roleDefinitionId(config.subscriptionId, BUILT_IN_ROLES.storageBlobDataContributor),
-        scope: data.deadletterContainer.id,
-      },
+      { principal: events.topicPrincipalId, role: deadLetterWriter, scope: deadLetterScope },
+      this,
+    );
+    assignRole(
+      `${name}-scheduler-deadletter`,
+      { principal: ids.scheduler, role: deadLetterWriter, scope: deadLetterScope },
       this,
     );
 

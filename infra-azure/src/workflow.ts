@@ -1,7 +1,8 @@
 // Logic Apps workflow definitions (pure JSON builders). Each run creates its own container
 // group through ARM (Container Instances has no per-run overrides, and a finished group
 // cannot be updated), waits for the runner to exit, and deletes the group when it
-// succeeded; a failed group stays so its logs can be read.
+// succeeded. When the group could not start or the runner failed, the trigger is written
+// to the dead-letter container and the group stays so its logs can be read.
 
 import type { Recurrence } from './recurrence.js';
 import { EVENT_TRIGGER_VALUE } from './triggers.js';
@@ -23,6 +24,8 @@ export interface RunnerSpec {
   runnerIdentityId: string;
   /** ARM id of the identity the workflow calls ARM with. */
   schedulerIdentityId: string;
+  /** `https://<account>.blob.core.windows.net/<container>` for triggers whose run failed. */
+  deadLetterUrl: string;
   /** Environment shared by every run (store, secrets, config); never secret values. */
   env: Record<string, string>;
 }
@@ -63,19 +66,43 @@ export function containerGroupBody(spec: RunnerSpec, trigger: string, label: str
   };
 }
 
+const asScheduler = (spec: RunnerSpec, audience: string) => ({
+  type: 'ManagedServiceIdentity',
+  identity: spec.schedulerIdentityId,
+  audience,
+});
+
 function armCall(spec: RunnerSpec, method: string, runAfter: Json, body?: Json): Json {
-  const auth = {
-    type: 'ManagedServiceIdentity',
-    identity: spec.schedulerIdentityId,
-    audience: 'https://management.azure.com/',
-  };
-  const inputs = { method, uri: containerGroupUri(spec), authentication: auth, ...(body ? { body } : {}) };
+  const authentication = asScheduler(spec, 'https://management.azure.com/');
+  const inputs = { method, uri: containerGroupUri(spec), authentication, ...(body ? { body } : {}) };
   return { type: 'Http', inputs, runAfter };
+}
+
+/** Blob REST put of the trigger, named after the workflow run (no shared keys: OAuth). */
+function keepTrigger(spec: RunnerSpec, trigger: string): Json {
+  return {
+    type: 'Http',
+    inputs: {
+      method: 'PUT',
+      uri: `${spec.deadLetterUrl}/logicapps/@{workflow().name}/@{workflow().run.name}.json`,
+      headers: {
+        'x-ms-blob-type': 'BlockBlob',
+        'x-ms-version': '2021-08-06',
+        'content-type': 'application/json',
+      },
+      body: trigger,
+      authentication: asScheduler(spec, 'https://storage.azure.com/'),
+    },
+    runAfter: {},
+  };
 }
 
 const STATE = "body('Read_runner_state')?['properties']?['instanceView']?['state']";
 
-/** Create the group, poll until the runner exits (4 h cap), delete it if it succeeded. */
+/**
+ * Create the group, poll until the runner exits (4 h cap), then delete it if it succeeded
+ * or keep the trigger as a dead letter (also when the group never started).
+ */
 export function runnerActions(spec: RunnerSpec, trigger: string, label: string, runAfter: Json = {}): Json {
   return {
     Start_runner: armCall(spec, 'PUT', runAfter, containerGroupBody(spec, trigger, label)),
@@ -89,11 +116,12 @@ export function runnerActions(spec: RunnerSpec, trigger: string, label: string, 
       },
       runAfter: { Start_runner: ['Succeeded'] },
     },
-    Remove_if_succeeded: {
+    After_run: {
       type: 'If',
       expression: { and: [{ equals: [`@${STATE}`, 'Succeeded'] }] },
       actions: { Remove_runner: armCall(spec, 'DELETE', {}) },
-      runAfter: { Wait_for_exit: ['Succeeded'] },
+      else: { actions: { Keep_trigger: keepTrigger(spec, trigger) } },
+      runAfter: { Wait_for_exit: ['Succeeded', 'Failed', 'TimedOut', 'Skipped'] },
     },
   };
 }

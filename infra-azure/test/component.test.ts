@@ -36,6 +36,7 @@ describe('ExtendedRuntime (Azure)', () => {
       'azure-native:authorization:RoleAssignment escher-runner-secrets',
       'azure-native:authorization:RoleAssignment escher-runner-state',
       'azure-native:authorization:RoleAssignment escher-scheduler-assign-runner',
+      'azure-native:authorization:RoleAssignment escher-scheduler-deadletter',
       'azure-native:authorization:RoleAssignment escher-scheduler-groups',
       'azure-native:authorization:RoleDefinition escher-runner-role',
       'azure-native:authorization:RoleDefinition escher-scheduler-role',
@@ -104,7 +105,7 @@ describe('ExtendedRuntime (Azure)', () => {
     });
   });
 
-  it('grants the runner exactly its state account, its vault and the custom role', () => {
+  it('grants each identity exactly its scopes: runner state, vault and custom role; scheduler groups and dead letters', () => {
     const grants = only(resources, 'azure-native:authorization:RoleAssignment').map((r) => [
       r.name,
       r.inputs.principalId,
@@ -136,6 +137,12 @@ describe('ExtendedRuntime (Azure)', () => {
         'escher-scheduler-principal',
         ROLE('f1a07417-d97a-45cb-824c-7a7467783830'),
         '/mock/escher-runner',
+      ],
+      [
+        'escher-scheduler-deadletter',
+        'escher-scheduler-principal',
+        ROLE('ba92f5b4-2d11-453d-a403-e96b0029c9fe'),
+        '/mock/escher-deadletter',
       ],
       [
         'escher-scheduler-groups',
@@ -218,6 +225,11 @@ describe('ExtendedRuntime (Azure)', () => {
       userAssignedIdentities: { '/mock/escher-runner': {} },
     });
     expect(body.properties.restartPolicy).toBe('Never');
+    const keep = byName(resources, 'escher-job-stop-dev-vms').inputs.definition.actions.After_run.else.actions
+      .Keep_trigger;
+    expect(keep.inputs.uri).toBe(
+      'https://escherstad5d146f.blob.core.windows.net/deadletter/logicapps/@{workflow().name}/@{workflow().run.name}.json',
+    );
     expect(body.properties.ipAddress).toBeUndefined();
     const env = Object.fromEntries(
       body.properties.containers[0].properties.environmentVariables.map(

@@ -19,6 +19,7 @@ const SPEC: RunnerSpec = {
   memoryGb: 2,
   runnerIdentityId: '/ids/runner',
   schedulerIdentityId: '/ids/scheduler',
+  deadLetterUrl: 'https://acct.blob.core.windows.net/deadletter',
   env: { ESCHER_STORE: 'az://acct/state/state' },
 };
 const GROUP_URI =
@@ -84,8 +85,8 @@ describe('runnerActions', () => {
     );
   });
 
-  it('deletes the group only when the run succeeded', () => {
-    expect(actions.Remove_if_succeeded).toEqual({
+  it('deletes the group when the run succeeded and otherwise keeps the trigger as a dead letter', () => {
+    expect(actions.After_run).toEqual({
       type: 'If',
       expression: {
         and: [
@@ -99,7 +100,27 @@ describe('runnerActions', () => {
           runAfter: {},
         },
       },
-      runAfter: { Wait_for_exit: ['Succeeded'] },
+      else: {
+        actions: {
+          Keep_trigger: {
+            type: 'Http',
+            inputs: {
+              method: 'PUT',
+              uri: 'https://acct.blob.core.windows.net/deadletter/logicapps/@{workflow().name}/@{workflow().run.name}.json',
+              headers: {
+                'x-ms-blob-type': 'BlockBlob',
+                'x-ms-version': '2021-08-06',
+                'content-type': 'application/json',
+              },
+              body: '{"kind":"report"}',
+              authentication: { ...AUTH, audience: 'https://storage.azure.com/' },
+            },
+            runAfter: {},
+          },
+        },
+      },
+      // Also when the group never started (the wait is then skipped) or the wait timed out.
+      runAfter: { Wait_for_exit: ['Succeeded', 'Failed', 'TimedOut', 'Skipped'] },
     });
   });
 });
