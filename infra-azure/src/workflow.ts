@@ -40,6 +40,13 @@ export function containerGroupUri(spec: RunnerSpec): string {
   );
 }
 
+/** An Azure Container Registry image is pulled as the runner identity (grant it AcrPull). */
+function registryCredentials(spec: RunnerSpec): Json {
+  const server = spec.image.split('/')[0] ?? '';
+  if (!server.endsWith('.azurecr.io')) return {};
+  return { imageRegistryCredentials: [{ server, identity: spec.runnerIdentityId }] };
+}
+
 /** The ARM body of one run: no IP address (nothing listens), restart policy Never. */
 export function containerGroupBody(spec: RunnerSpec, trigger: string, label: string): Json {
   const env = { ...spec.env, ESCHER_TRIGGER: trigger };
@@ -51,6 +58,7 @@ export function containerGroupBody(spec: RunnerSpec, trigger: string, label: str
       osType: 'Linux',
       restartPolicy: 'Never',
       sku: 'Standard',
+      ...registryCredentials(spec),
       containers: [
         {
           name: 'runner',

@@ -62,6 +62,19 @@ describe('containerGroupBody', () => {
   });
 });
 
+describe('containerGroupBody with an Azure Container Registry image', () => {
+  it('pulls the image as the runner identity', () => {
+    const body = containerGroupBody(
+      { ...SPEC, image: 'acme.azurecr.io/escher/runner:1.4.0' },
+      '{"kind":"report"}',
+      'report',
+    );
+    expect((body.properties as Record<string, unknown>).imageRegistryCredentials).toEqual([
+      { server: 'acme.azurecr.io', identity: '/ids/runner' },
+    ]);
+  });
+});
+
 describe('runnerActions', () => {
   const actions = runnerActions(SPEC, '{"kind":"report"}', 'report') as Record<
     string,
