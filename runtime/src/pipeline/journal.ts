@@ -7,6 +7,8 @@ import type { Checkpoint, RunnerState } from './state.js';
 
 export class Journal {
   private readonly done = new Map<number, Checkpoint>();
+  /** The step running (or last run), for errors and dead letters. */
+  current = 'accept';
 
   constructor(
     private readonly state: RunnerState,
@@ -26,6 +28,7 @@ export class Journal {
   async step<T>(step: string, index: number, run: () => Promise<{ text: string; data: T }>): Promise<T> {
     const previous = this.done.get(index);
     if (previous) return previous.data as T;
+    this.current = step.replace(/#.*/, '');
     const { text, data } = await run();
     const checkpoint: Checkpoint = { step, at: this.clock().toISOString(), text, data };
     await this.state.saveCheckpoint(this.key, index, checkpoint);

@@ -2,6 +2,7 @@
 // next run, through the same catalog entry, and recorded like any remediation (with the
 // approval as its source). The request is marked executed, so it runs once.
 
+import { randomUUID } from 'node:crypto';
 import {
   type ActionResult,
   type ApprovalRequest,
@@ -31,7 +32,8 @@ export async function runApprovedActions(deps: PipelineDeps): Promise<ItemResult
 
 async function carryOut(deps: PipelineDeps, request: ApprovalRequest): Promise<void> {
   const key = `approval|${request.id}`;
-  if (!(await deps.state.claim(key, deps.actor, deps.clock(), deps.leaseMs))) return;
+  const owner = `${deps.actor}#${randomUUID()}`;
+  if (!(await deps.state.claim(key, owner, deps.clock(), deps.leaseMs))) return;
   try {
     const decided: DecidedAction = {
       action: request.action,
@@ -64,6 +66,6 @@ async function carryOut(deps: PipelineDeps, request: ApprovalRequest): Promise<v
     }));
     deps.log.info('approved action carried out', { approval: request.id, outcome: result.outcome });
   } finally {
-    await deps.state.release(key, deps.actor);
+    await deps.state.release(key, owner);
   }
 }

@@ -2,6 +2,7 @@
 // → analyse → decide → act → verify → notify → record → commit. Each step is journalled,
 // so redeliveries and reruns after a crash finish the work exactly once.
 
+import { randomUUID } from 'node:crypto';
 import type { ActionResult, AlertRecord, DecidedAction, UnifiedEvent } from '@escher/shared';
 import { analyse } from '../ai/analyst.js';
 import { buildAnalysisRequest } from '../ai/request-builder.js';
@@ -30,23 +31,32 @@ export async function runEvent(
   const deps = options.dryRun ? { ...live, state: overlayState(live.state) } : live;
   const key = event.event_id;
   const log = deps.log.child({ event_id: event.event_id });
-  const finished = await deps.state.completion(key);
-  if (finished) {
+  const duplicate = async (): Promise<ItemResult> => {
     const alert = await deps.state.getRecord('alerts_events', `alert:${event.event_id}`);
     return { status: 'done', id: event.event_id, alert: alert as AlertRecord | undefined, duplicate: true };
-  }
+  };
+  if (await deps.state.completion(key)) return duplicate();
   await deps.state.accept(key, event.raw_event, deps.clock());
-  if (!(await deps.state.claim(key, deps.actor, deps.clock(), deps.leaseMs))) {
+  // Each run is its own lease owner: two deliveries in one process must not share a claim.
+  const owner = `${deps.actor}#${randomUUID()}`;
+  if (!(await deps.state.claim(key, owner, deps.clock(), deps.leaseMs))) {
     const error = new TransientError(`event ${event.event_id} is being processed by another runner`, {
       hint: 'the platform retries later; the retry finds the work done',
     });
     return { status: 'retry', id: event.event_id, error };
   }
+  // A run that finished between our first look and our claim leaves its marker: done.
+  if (await deps.state.completion(key)) {
+    await deps.state.release(key, owner);
+    return duplicate();
+  }
   const journal = new Journal(deps.state, key, await deps.state.checkpoints(key), deps.clock, deps.boundary);
   try {
     const alert = await steps(deps, event, options, journal);
     await writeRecords(deps, alert);
+    deps.boundary('record');
     await deps.state.complete(key, { at: deps.clock().toISOString(), status: alert.status });
+    deps.boundary('commit');
     log.info('event processed', { status: alert.status, severity: alert.severity });
     return { status: 'done', id: event.event_id, alert, duplicate: false };
   } catch (err) {
@@ -57,7 +67,7 @@ export async function runEvent(
     }
     const deadLetterId = await deadLetter(deps, {
       id: event.event_id,
-      step: 'act',
+      step: journal.current,
       error,
       raw: event.raw_event,
     });
@@ -68,7 +78,7 @@ export async function runEvent(
     });
     return { status: 'bad_input', id: event.event_id, error, deadLetterId };
   } finally {
-    await deps.state.release(key, deps.actor);
+    await deps.state.release(key, owner);
   }
 }
 
@@ -86,6 +96,7 @@ async function steps(
     text: `Normalised: ${text.eventText(event)}`,
     data: null,
   }));
+  journal.current = 'load_state';
   const loaded = await loadState(deps.state, event);
   await journal.step('load_state', I.load_state, async () => ({
     text: `State loaded: ${loaded.estate ? 'resource found in the estate' : 'resource not in the estate'}, ${loaded.previousIncidents.length} earlier incident(s)`,

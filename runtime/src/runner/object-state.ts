@@ -29,8 +29,9 @@ async function createOnly(store: ObjectStore, key: string, value: unknown): Prom
   }
 }
 
-async function readAll(store: ObjectStore, prefix: string): Promise<Record<string, unknown>[]> {
-  const infos = await store.list(prefix);
+/** Objects directly under `dir` whose key name starts with `namePrefix` (backends differ on prefix listing). */
+async function readAll(store: ObjectStore, dir: string, namePrefix = ''): Promise<Record<string, unknown>[]> {
+  const infos = (await store.list(dir)).filter((i) => i.key.slice(dir.length).startsWith(namePrefix));
   const found = await Promise.all(infos.map(async (i) => ({ key: i.key, obj: await store.get(i.key) })));
   return found.filter((f) => f.obj).map((f) => dec(f.obj?.body as Uint8Array, f.key));
 }
@@ -42,7 +43,7 @@ export function objectRunnerState(store: ObjectStore): RunnerState {
   };
   return {
     getRecord: (c, id) => get(recordKey(c, id)),
-    listRecords: (c, prefix) => readAll(store, `records/${c}/${keyOf(prefix)}`),
+    listRecords: (c, prefix) => readAll(store, `records/${c}/`, keyOf(prefix)),
     async putRecord(c, id, payload) {
       await this.updateRecord(c, id, () => payload);
     },

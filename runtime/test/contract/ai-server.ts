@@ -1,0 +1,92 @@
+// The Escher AI server's contract (POST /v1/analyses, bearer token, AnalysisRequest in,
+// AnalysisResponse out), with scripted misbehaviours for the safety tests: an action
+// outside the catalog, an action policy did not offer, a wider target set, malformed
+// JSON, a 30 s stall and HTTP 500. Every request body is kept for privacy assertions.
+
+import type { AnalysisRequest, AnalysisResponse } from '@escher/shared';
+import { type ContractResponse, type ContractServer, startContractServer } from './server.js';
+
+export type AiBehaviour =
+  | 'good'
+  | 'decline'
+  | 'outside_catalog'
+  | 'unapproved_action'
+  | 'wider_targets'
+  | 'malformed_json'
+  | 'stall_30s'
+  | 'http_500';
+
+export interface AiServer extends ContractServer {
+  /** Changes how the next requests are answered. */
+  behave(behaviour: AiBehaviour): void;
+}
+
+function goodAnswer(req: AnalysisRequest): AnalysisResponse {
+  const action = req.candidate_actions[0] ?? null;
+  return {
+    request_id: req.request_id,
+    severity: 'CRITICAL',
+    root_cause: 'A public-read ACL was applied to the bucket.',
+    impact: 'Objects in the bucket are readable by anyone.',
+    recommended_action: action,
+    targets: action ? req.candidate_targets : [],
+    playbook: ['Block public access', 'Verify'],
+    risk: 'low',
+    suggested_questions: ['Who changed the ACL?'],
+  };
+}
+
+function answer(behaviour: AiBehaviour, req: AnalysisRequest): ContractResponse {
+  const good = goodAnswer(req);
+  switch (behaviour) {
+    case 'good':
+      return { status: 200, body: good };
+    case 'decline':
+      return { status: 200, body: { ...good, recommended_action: null, targets: [] } };
+    case 'outside_catalog':
+      return { status: 200, body: { ...good, recommended_action: 'aws.iam.delete_all_users' } };
+    case 'unapproved_action':
+      return { status: 200, body: { ...good, recommended_action: 'aws.ec2.stop_instance' } };
+    case 'wider_targets':
+      return {
+        status: 200,
+        body: { ...good, targets: [...good.targets, 'arn:aws:s3:::every-other-bucket'] },
+      };
+    case 'malformed_json':
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"severity": "CRITICAL", "root_cause": ',
+      };
+    case 'stall_30s':
+      return { status: 200, body: good, delayMs: 30_000 };
+    case 'http_500':
+      return {
+        status: 500,
+        body: { error: { code: 'InternalError', message: 'model backend unavailable' } },
+      };
+  }
+}
+
+export async function startAiServer(token: string, initial: AiBehaviour = 'good'): Promise<AiServer> {
+  let behaviour = initial;
+  const server = await startContractServer({
+    routes: [
+      {
+        method: 'POST',
+        path: '/v1/analyses',
+        handler: (req) => {
+          if (req.headers.authorization !== `Bearer ${token}`) {
+            return { status: 401, body: { error: { code: 'Unauthorized', message: 'bad token' } } };
+          }
+          return answer(behaviour, req.json as AnalysisRequest);
+        },
+      },
+    ],
+  });
+  return Object.assign(server, {
+    behave(b: AiBehaviour) {
+      behaviour = b;
+    },
+  });
+}
