@@ -4,7 +4,9 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { approvalsCommand } from './approvals.js';
+import { credsCommand } from './creds.js';
 import { lambdaCommand } from './lambda.js';
+import { normalizeCommand } from './normalize.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { registerState } from './state.js';
@@ -16,7 +18,9 @@ export const commands: CommandModule[] = [
   registerState,
   runCommand,
   approvalsCommand,
+  credsCommand,
   taskCommand,
   serveCommand,
   lambdaCommand,
+  normalizeCommand,
 ];
