@@ -3,6 +3,7 @@
 // never repeats a step with side effects. The checkpoints are also the alert's timeline.
 
 import type { TimelineEntry } from '@escher/shared';
+import type { Logger } from '../log.js';
 import type { Checkpoint, RunnerState } from './state.js';
 
 export class Journal {
@@ -16,6 +17,7 @@ export class Journal {
     existing: (Checkpoint & { index?: number })[],
     private readonly clock: () => Date,
     private readonly boundary: (step: string) => void,
+    private readonly log?: Logger,
   ) {
     for (const c of existing) if (typeof c.index === 'number') this.done.set(c.index, c);
   }
@@ -33,6 +35,7 @@ export class Journal {
     const checkpoint: Checkpoint = { step, at: this.clock().toISOString(), text, data };
     await this.state.saveCheckpoint(this.key, index, checkpoint);
     this.done.set(index, checkpoint);
+    this.log?.debug('step done', { step, text });
     this.boundary(step);
     return data;
   }

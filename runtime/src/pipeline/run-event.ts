@@ -50,7 +50,14 @@ export async function runEvent(
     await deps.state.release(key, owner);
     return duplicate();
   }
-  const journal = new Journal(deps.state, key, await deps.state.checkpoints(key), deps.clock, deps.boundary);
+  const journal = new Journal(
+    deps.state,
+    key,
+    await deps.state.checkpoints(key),
+    deps.clock,
+    deps.boundary,
+    log,
+  );
   try {
     const alert = await steps(deps, event, options, journal);
     await writeRecords(deps, alert);

@@ -63,7 +63,7 @@ describe('decide', () => {
 
   it('asks for approval outside the pre-approved environments and accounts', () => {
     const envScoped = {
-      pre_approvals: { make_public_buckets_private: { enabled: true, environments: ['dev'] as const } },
+      pre_approvals: { make_public_buckets_private: { enabled: true, environments: ['dev' as const] } },
     };
     expect(only(decide('e1', input(envScoped)))).toEqual([
       [
