@@ -2,12 +2,14 @@
 // the Azure-only checks. Every problem names its field and is raised here, before the
 // program declares a single resource.
 
+import { readFileSync } from 'node:fs';
 import {
   ConfigValidationError,
   type ExtensionConfig,
   parseExtensionConfig,
   type Schedule,
 } from '@escher/shared';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SUPPORTED_LOCATIONS } from './locations.js';
 import { type Recurrence, toRecurrence } from './recurrence.js';
@@ -92,4 +94,14 @@ export function parseAzureStackConfig(raw: unknown, rawOptions: unknown = {}): A
     options: options.data,
     schedules,
   };
+}
+
+/** Reads the deployment file (YAML or JSON, which YAML includes); an unreadable file names itself. */
+export function readDeploymentFile(path: string): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new ConfigValidationError([`escher:configFile: cannot read ${path}: ${reason}`]);
+  }
 }

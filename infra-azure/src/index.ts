@@ -2,17 +2,15 @@
 // pin the provider to the configured subscription, declare the runtime, export what the
 // laptop needs (store and secrets URLs for `escher creds put` and the destroy export).
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Provider } from '@pulumi/azure-native/provider.js';
 import * as pulumi from '@pulumi/pulumi';
-import { parse } from 'yaml';
 import { ExtendedRuntime } from './component.js';
-import { parseAzureStackConfig } from './config.js';
+import { parseAzureStackConfig, readDeploymentFile } from './config.js';
 
 const stackConfig = new pulumi.Config('escher');
 const configFile = resolve(stackConfig.get('configFile') ?? '../escher.config.yaml');
-const config = parseAzureStackConfig(parse(readFileSync(configFile, 'utf8')), {
+const config = parseAzureStackConfig(readDeploymentFile(configFile), {
   keyVaultPublicNetworkAccess: stackConfig.get('keyVaultPublicNetworkAccess'),
   cpu: stackConfig.getNumber('cpu'),
   memoryGb: stackConfig.getNumber('memoryGb'),

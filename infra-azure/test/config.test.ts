@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigValidationError } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
 import { ExtendedRuntime } from '../src/component.js';
-import { parseAzureStackConfig } from '../src/config.js';
+import { parseAzureStackConfig, readDeploymentFile } from '../src/config.js';
 import { STOP_DEV_VMS, SUBSCRIPTION, withOverrides } from './support/fixtures.js';
 import { record } from './support/mocks.js';
 
@@ -81,5 +84,27 @@ describe('parseAzureStackConfig', () => {
     });
     expect(message).toMatch(/^invalid Escher config: azure\.location: "marsnorth" is not supported/);
     expect(recorded).toEqual([]);
+  });
+});
+
+describe('readDeploymentFile', () => {
+  it('names the file it cannot read', () => {
+    expect(() => readDeploymentFile('/nonexistent/escher.config.yaml')).toThrow(
+      /^invalid Escher config: escher:configFile: cannot read \/nonexistent\/escher\.config\.yaml: ENOENT/,
+    );
+  });
+
+  it('names a file that is not YAML', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'escher-config-')), 'escher.config.yaml');
+    writeFileSync(file, 'jobs: [unclosed');
+    expect(() => readDeploymentFile(file)).toThrow(`escher:configFile: cannot read ${file}: `);
+  });
+
+  it('reads YAML and JSON alike', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escher-config-'));
+    writeFileSync(join(dir, 'a.yaml'), 'home_cloud: azure\n');
+    writeFileSync(join(dir, 'a.json'), '{"home_cloud":"azure"}');
+    expect(readDeploymentFile(join(dir, 'a.yaml'))).toEqual({ home_cloud: 'azure' });
+    expect(readDeploymentFile(join(dir, 'a.json'))).toEqual({ home_cloud: 'azure' });
   });
 });

@@ -2,7 +2,9 @@
 // GCP-only checks. Every problem names its field and is raised here, before the program
 // declares a single resource.
 
+import { readFileSync } from 'node:fs';
 import { ConfigValidationError, type ExtensionConfig, parseExtensionConfig } from '@escher/shared';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SUPPORTED_REGIONS } from './regions.js';
 import { schedulerCronProblem } from './scheduler-cron.js';
@@ -80,4 +82,14 @@ export function parseGcpStackConfig(raw: unknown, rawOptions: unknown = {}): Gcp
     image: extension.image,
     options: options.data,
   };
+}
+
+/** Reads the deployment file (YAML or JSON, which YAML includes); an unreadable file names itself. */
+export function readDeploymentFile(path: string): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new ConfigValidationError([`escher:configFile: cannot read ${path}: ${reason}`]);
+  }
 }

@@ -2,17 +2,15 @@
 // pin the provider to the configured project and region, declare the runtime, export
 // what the laptop needs (store and secrets URLs for `escher creds put` and the destroy export).
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Provider } from '@pulumi/gcp/provider.js';
 import * as pulumi from '@pulumi/pulumi';
-import { parse } from 'yaml';
 import { ExtendedRuntime } from './component.js';
-import { parseGcpStackConfig } from './config.js';
+import { parseGcpStackConfig, readDeploymentFile } from './config.js';
 
 const stackConfig = new pulumi.Config('escher');
 const configFile = resolve(stackConfig.get('configFile') ?? '../escher.config.yaml');
-const config = parseGcpStackConfig(parse(readFileSync(configFile, 'utf8')), {
+const config = parseGcpStackConfig(readDeploymentFile(configFile), {
   cpu: stackConfig.get('cpu'),
   memory: stackConfig.get('memory'),
   maxInstances: stackConfig.getNumber('maxInstances'),

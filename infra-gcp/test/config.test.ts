@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigValidationError } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
 import { ExtendedRuntime } from '../src/component.js';
-import { parseGcpStackConfig } from '../src/config.js';
+import { parseGcpStackConfig, readDeploymentFile } from '../src/config.js';
 import { STOP_DEV_VMS, withOverrides } from './support/fixtures.js';
 import { record } from './support/mocks.js';
 
@@ -81,5 +84,27 @@ describe('parseGcpStackConfig', () => {
     });
     expect(message).toMatch(/^invalid Escher config: gcp\.region: "mars-north1" is not supported/);
     expect(recorded).toEqual([]);
+  });
+});
+
+describe('readDeploymentFile', () => {
+  it('names the file it cannot read', () => {
+    expect(() => readDeploymentFile('/nonexistent/escher.config.yaml')).toThrow(
+      /^invalid Escher config: escher:configFile: cannot read \/nonexistent\/escher\.config\.yaml: ENOENT/,
+    );
+  });
+
+  it('names a file that is not YAML', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'escher-config-')), 'escher.config.yaml');
+    writeFileSync(file, 'jobs: [unclosed');
+    expect(() => readDeploymentFile(file)).toThrow(`escher:configFile: cannot read ${file}: `);
+  });
+
+  it('reads YAML and JSON alike', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escher-config-'));
+    writeFileSync(join(dir, 'a.yaml'), 'home_cloud: gcp\n');
+    writeFileSync(join(dir, 'a.json'), '{"home_cloud":"gcp"}');
+    expect(readDeploymentFile(join(dir, 'a.yaml'))).toEqual({ home_cloud: 'gcp' });
+    expect(readDeploymentFile(join(dir, 'a.json'))).toEqual({ home_cloud: 'gcp' });
   });
 });
