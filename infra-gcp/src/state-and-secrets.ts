@@ -42,7 +42,8 @@ export function declareStateAndSecrets(
       },
       opts,
     );
-  const state = bucket('state', {});
+  // Destroy runs only after the state was exported to the laptop, so it may empty the bucket.
+  const state = bucket('state', { forceDestroy: true });
   // Objects in the audit bucket cannot be deleted or replaced before the retention ends.
   const audit = bucket('audit', {
     retentionPolicy: {

@@ -68,7 +68,11 @@ describe('ExtendedRuntime (GCP)', () => {
       versioning: { enabled: true },
       softDeletePolicy: { retentionDurationSeconds: 2592000 },
     };
-    expect(byName(resources, 'escher-state').inputs).toEqual({ ...common, name: `${P}-escher-state` });
+    expect(byName(resources, 'escher-state').inputs).toEqual({
+      ...common,
+      name: `${P}-escher-state`,
+      forceDestroy: true,
+    });
     expect(byName(resources, 'escher-audit').inputs).toEqual({
       ...common,
       name: `${P}-escher-audit`,
