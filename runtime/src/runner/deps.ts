@@ -7,7 +7,6 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { ExtensionConfig } from '@escher/shared';
 import { AI_TOKEN_SECRET, createAiClient } from '../ai/client.js';
 import { defaultStoreUrl, type RuntimeEnv } from '../config/env.js';
-import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { createNotifier } from '../notify/create-notifier.js';
 import type { Notifier } from '../notify/notification.js';
@@ -15,6 +14,7 @@ import { NOTIFY_SECRETS } from '../notify/setup.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { awsClientsProvider } from '../remediation/aws/clients.js';
 import { executors } from '../remediation/registry.js';
+import { openSecretStore } from '../secrets/open-secret-store.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { openObjectStore } from '../storage/open-store.js';
@@ -36,12 +36,12 @@ export interface RunnerDepsOptions {
 
 export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDeps> {
   const { env, config, log, redactor } = o;
-  if (!o.secrets && env.ESCHER_SECRETS) {
-    throw new ConfigError(`ESCHER_SECRETS=${env.ESCHER_SECRETS} cannot be opened by this build`, {
-      hint: 'unset ESCHER_SECRETS to run without a secret store',
-    });
-  }
-  const secrets = o.secrets ?? memorySecretStore({}, redactor);
+  // A laptop run without ESCHER_SECRETS has no secret store: only the home account is reachable.
+  const secrets =
+    o.secrets ??
+    (env.ESCHER_SECRETS
+      ? openSecretStore(env.ESCHER_SECRETS, env, redactor)
+      : memorySecretStore({}, redactor));
   const store = await openObjectStore(o.storeUrl ?? env.ESCHER_STORE ?? defaultStoreUrl(env), env);
   const clock = o.clock ?? (() => new Date());
   const aiUrl = env.ESCHER_AI_URL ?? config?.ai_url;

@@ -81,7 +81,7 @@ describe('bad triggers', () => {
     const item = result.items[0];
     if (item?.status !== 'bad_input') throw new Error('expected bad_input');
     expect(item.error.toUserMessage()).toBe(
-      'no credentials for AWS account 999999999999 (store escher/aws/999999999999/role_arn (or access keys) in the secret store, or set aws.account in the config to it)',
+      'aws credentials for 999999999999 are incomplete: missing escher/aws/999999999999/access_key_id, escher/aws/999999999999/secret_access_key (run escher creds put aws --account 999999999999 with the missing fields)',
     );
     expect(await rig.deps.state.deadLetters()).toEqual([
       expect.objectContaining({ step: 'act', retryable: false }),

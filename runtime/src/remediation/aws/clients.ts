@@ -1,6 +1,7 @@
 // SDK clients for the AWS catalog entries, built at the edge per target account: the
 // home account uses the runner's own credentials; any other account needs either a role
-// to assume (escher/aws/<account>/role_arn) or keys in the secret store.
+// to assume (escher/aws/<account>/role_arn) or keys in the secret store, read by the
+// shared credential loader.
 
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -8,6 +9,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { OperationTarget } from '@escher/shared';
 import { ConfigError } from '../../errors.js';
+import { loadAwsCredentials } from '../../secrets/cloud-credentials.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 
 export interface AwsRemediationClients {
@@ -70,31 +72,38 @@ async function credentialsFor(
   options: AwsClientsOptions,
 ): Promise<Credentials> {
   if (account === options.homeAccount) return options.homeCredentials;
-  const prefix = `escher/aws/${account}`;
-  const roleArn = await options.secrets?.get(`${prefix}/role_arn`);
-  if (roleArn) {
-    const sts = new STSClient({ region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
-    const res = await sts.send(
-      new AssumeRoleCommand({
-        RoleArn: roleArn,
-        RoleSessionName: 'escher-remediation',
-        DurationSeconds: 900,
-      }),
-    );
-    const c = res.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey)
-      throw new ConfigError(`assuming ${roleArn} returned no credentials`);
-    return {
-      accessKeyId: c.AccessKeyId,
-      secretAccessKey: c.SecretAccessKey,
-      ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-    };
+  if (!options.secrets) {
+    throw new ConfigError(`no credentials for AWS account ${account}`, {
+      hint: 'configure a secret store (ESCHER_SECRETS) holding them, or set aws.account in the config to it',
+      details: { account },
+    });
   }
-  const accessKeyId = await options.secrets?.get(`${prefix}/access_key_id`);
-  const secretAccessKey = await options.secrets?.get(`${prefix}/secret_access_key`);
-  if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey };
-  throw new ConfigError(`no credentials for AWS account ${account}`, {
-    hint: `store ${prefix}/role_arn (or access keys) in the secret store, or set aws.account in the config to it`,
-    details: { account },
+  const loaded = await loadAwsCredentials(options.secrets, account);
+  if (loaded.kind === 'static') {
+    const { accessKeyId, secretAccessKey, sessionToken } = loaded;
+    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  }
+  // Assume the role in the event's account from the runner's own credentials.
+  const sts = new STSClient({
+    region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.homeCredentials ? { credentials: options.homeCredentials } : {}),
   });
+  const res = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: loaded.roleArn,
+      RoleSessionName: 'escher-remediation',
+      DurationSeconds: 900,
+      ...(loaded.externalId ? { ExternalId: loaded.externalId } : {}),
+    }),
+  );
+  const c = res.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey) {
+    throw new ConfigError(`assuming ${loaded.roleArn} returned no credentials`, { details: { account } });
+  }
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+  };
 }

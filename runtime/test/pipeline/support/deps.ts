@@ -11,6 +11,7 @@ import type { NotificationInput, Notifier } from '../../../src/notify/notificati
 import type { PipelineDeps } from '../../../src/pipeline/deps.js';
 import { awsClientsProvider } from '../../../src/remediation/aws/clients.js';
 import { executors } from '../../../src/remediation/registry.js';
+import { memorySecretStore } from '../../../src/runner/memory-secrets.js';
 import { objectRunnerState } from '../../../src/runner/object-state.js';
 import { Redactor } from '../../../src/secrets/redactor.js';
 import type { SecretStore } from '../../../src/secrets/secret-store.js';
@@ -49,7 +50,7 @@ export function testRig(
         defaultRegion: REGION,
         endpoint: moto?.endpoint ?? 'http://127.0.0.1:9',
         homeCredentials: CREDENTIALS,
-        secrets: options.secrets,
+        secrets: options.secrets ?? memorySecretStore(),
       }),
     },
     ai: options.ai,
