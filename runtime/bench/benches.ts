@@ -1,9 +1,11 @@
 // Every benchmark `make bench` runs, in order. Each prints its own figures; adding one
 // is adding a module under bench/ and a line here.
 
+import { snapshotBench } from './snapshot.js';
+
 export interface Bench {
   name: string;
   run(): Promise<void>;
 }
 
-export const benches: Bench[] = [];
+export const benches: Bench[] = [snapshotBench];

@@ -117,7 +117,7 @@ async function assertNewIds(
   for (const ref of refs) {
     let known = cache.get(ref.key);
     if (!known) {
-      known = decodeSegment(await readSegment(snap.store, ref), ref.key).ids;
+      known = decodeSegment(await readSegment(snap.store, ref, true), ref.key).ids;
       cache.set(ref.key, known);
     }
     const clash = known.find((id) => ids.has(id));

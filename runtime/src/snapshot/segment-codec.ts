@@ -11,6 +11,7 @@ import {
   type VectorEncoding,
 } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
+import { halfTable, toHalf } from './half-float.js';
 
 /** A payload of null marks a tombstone. */
 export interface SegmentColumns {
@@ -29,11 +30,17 @@ if (endianness() !== 'LE') {
 }
 
 export function vectorBlockBytes(encoding: VectorEncoding, records: number, dims: number): number {
-  return encoding === 'f32' ? records * dims * 4 : records * 4 + records * dims;
+  if (encoding === 'f32') return records * dims * 4;
+  return encoding === 'f16' ? records * dims * 2 : records * 4 + records * dims;
 }
 
 function encodeVectors(encoding: VectorEncoding, vectors: Float32Array, n: number, dims: number): Uint8Array {
   if (encoding === 'f32') return new Uint8Array(vectors.buffer, vectors.byteOffset, n * dims * 4);
+  if (encoding === 'f16') {
+    const halves = new Uint16Array(n * dims);
+    for (let i = 0; i < halves.length; i++) halves[i] = toHalf(vectors[i] as number);
+    return new Uint8Array(halves.buffer);
+  }
   // Symmetric per-vector int8: scale = max|x| / 127, so the largest component is exact.
   const out = new Uint8Array(vectorBlockBytes('i8', n, dims));
   const scales = new Float32Array(out.buffer, 0, n);
@@ -126,6 +133,10 @@ export function decodeSegment(
   const block = bytes.buffer.slice(start, start + header.vectorBytes) as ArrayBuffer;
   if (header.vectorEncoding === 'f32') {
     out.set(new Float32Array(block), at);
+  } else if (header.vectorEncoding === 'f16') {
+    const halves = new Uint16Array(block);
+    const table = halfTable();
+    for (let i = 0; i < halves.length; i++) out[at + i] = table[halves[i] as number] as number;
   } else {
     const scales = new Float32Array(block, 0, n);
     const q = new Int8Array(block, n * 4, n * dims);

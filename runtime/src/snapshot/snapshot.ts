@@ -41,6 +41,6 @@ export async function initSnapshot(
   await store.check();
   const key = await ensureStateKey(secrets);
   const now = options.now ?? (() => new Date());
-  const { created } = await initManifest(store, key, options.vectorEncoding ?? 'f32', now());
+  const { created } = await initManifest(store, key, options.vectorEncoding ?? 'f16', now());
   return { created, snapshot: { store, key, writer: newWriterId(), now } };
 }

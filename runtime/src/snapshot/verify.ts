@@ -39,7 +39,7 @@ export async function verifySnapshot(snap: Snapshot): Promise<VerifyReport> {
     const seen = new Set<string>();
     for (const ref of state.segments) {
       try {
-        const seg = decodeSegment(await readSegment(snap.store, ref), ref.key);
+        const seg = decodeSegment(await readSegment(snap.store, ref, true), ref.key);
         if (seg.header.collection !== name)
           problem(`segment ${ref.key} belongs to ${seg.header.collection}, not ${name}`);
         if (seg.header.records !== ref.records)

@@ -100,13 +100,13 @@ describe('escher state with bad input', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(oneLine(result.stderr)).toEqual([
-        `escher: segment ${key} fails its sha256 check (corrupted or altered) (restore it from a backup; run \`escher state verify\` to list every problem)`,
+        `escher: segment ${key} fails its checksum (corrupted or altered) (restore it from a backup; run \`escher state verify\` to list every problem)`,
       ]);
     }
     const verify = await runCli(['state', 'verify', ...store], env);
     expect(verify.code).toBe(2);
     expect(oneLine(verify.stderr)).toEqual([
-      `escher: the snapshot has 1 problem(s); first: segment ${key} fails its sha256 check (corrupted or altered) (restore it from a backup; run \`escher state verify\` to list every problem) (restore the named objects from a backup)`,
+      `escher: the snapshot has 1 problem(s); first: segment ${key} fails its checksum (corrupted or altered) (restore it from a backup; run \`escher state verify\` to list every problem) (restore the named objects from a backup)`,
     ]);
     expect(await fingerprint()).toEqual(before);
   });

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FileSecretStore } from '../../src/cli/state/file-secrets.js';
 import { loadRuntimeEnv } from '../../src/config/env.js';
+import { LocalSecretStore } from '../../src/secrets/local-secret-store.js';
 import { collectGarbage, openSnapshot } from '../../src/snapshot/index.js';
 import { openObjectStore } from '../../src/storage/open-store.js';
 import { backends } from './backends.js';
@@ -64,7 +64,7 @@ describe.each(backends)('a writer killed between upload and commit on the $name'
 
     const runtimeEnv = loadRuntimeEnv({ ...process.env, ...env });
     const objects = await openObjectStore(storeUrl, runtimeEnv);
-    const snap = await openSnapshot(objects, new FileSecretStore(join(home, 'secrets')), {
+    const snap = await openSnapshot(objects, new LocalSecretStore(join(home, 'secrets')), {
       now: () => new Date(Date.now() + 2 * 3600_000),
     });
     const gc = await collectGarbage(snap);

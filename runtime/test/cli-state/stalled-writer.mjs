@@ -2,9 +2,9 @@
 // SIGKILL test can kill it exactly there. Uses the built runtime (dist/).
 // argv: storeUrl secretsDir collection
 
-import { FileSecretStore } from '../../dist/cli/state/file-secrets.js';
 import { loadRuntimeEnv } from '../../dist/config/env.js';
 import { HashEmbedder } from '../../dist/embed/hash-embedder.js';
+import { LocalSecretStore } from '../../dist/secrets/local-secret-store.js';
 import { appendRecords, openSnapshot } from '../../dist/snapshot/index.js';
 import { openObjectStore } from '../../dist/storage/open-store.js';
 
@@ -18,7 +18,7 @@ store.putIfMatch = async (key, body, version) => {
   }
   return putIfMatch(key, body, version);
 };
-const snap = await openSnapshot(store, new FileSecretStore(secretsDir));
+const snap = await openSnapshot(store, new LocalSecretStore(secretsDir));
 const records = Array.from({ length: 50 }, (_, i) => ({
   id: `doomed-${i}`,
   payload: { state: 'doomed', i },

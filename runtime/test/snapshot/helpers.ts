@@ -35,7 +35,7 @@ export interface Fixture {
 }
 
 export async function freshSnapshot(
-  options: { vectorEncoding?: 'f32' | 'i8'; now?: () => Date } = {},
+  options: { vectorEncoding?: 'f32' | 'f16' | 'i8'; now?: () => Date } = {},
 ): Promise<Fixture> {
   const dir = await mkdtemp(join(tmpdir(), 'escher-snap-'));
   const store = new LocalObjectStore(join(dir, 'state'));

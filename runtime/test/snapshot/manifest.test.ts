@@ -18,6 +18,7 @@ const valid = {
         {
           key: 'segments/cloud_estate/x.seg',
           sha256: 'a'.repeat(64),
+          crc32: 12345,
           records: 10,
           bytes: 2000,
           committedAt: '2026-01-01T00:00:00.000Z',
@@ -60,7 +61,7 @@ describe('manifest contract', () => {
   });
 
   it('exports a JSON Schema naming the format', () => {
-    const schema = manifestJsonSchema() as { properties: { format: { const: string } } };
+    const schema = manifestJsonSchema() as unknown as { properties: { format: { const: string } } };
     expect(schema.properties.format.const).toBe('escher-vector-snapshot');
   });
 });

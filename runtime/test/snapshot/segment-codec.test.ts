@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntegrityError } from '../../src/errors.js';
+import { halfTable, toHalf } from '../../src/snapshot/half-float.js';
 import { decodeSegment, encodeSegment } from '../../src/snapshot/segment-codec.js';
 
 const header = {
@@ -37,6 +38,25 @@ describe('segment codec', () => {
     expect(seg.vectors[2]).toBeCloseTo(2, 6);
     expect(Math.abs((seg.vectors[0] as number) - 0.1)).toBeLessThanOrEqual(2 / 254);
     expect(Math.abs((seg.vectors[1] as number) + 0.5)).toBeLessThanOrEqual(2 / 254);
+  });
+
+  it('keeps float16 vectors within a relative 2^-11 of each component', () => {
+    const bytes = encodeSegment({ ...header, vectorEncoding: 'f16' }, columns);
+    const seg = decodeSegment(bytes, 'seg-1');
+    expect(seg.header.vectorBytes).toBe(12);
+    expect(Array.from(seg.vectors).slice(1)).toEqual([-0.5, 2, 0, 0, 0]);
+    expect(Math.abs((seg.vectors[0] as number) - 0.1) / 0.1).toBeLessThanOrEqual(2 ** -11);
+  });
+
+  it('rounds float16 to nearest and handles subnormals, overflow and signs', () => {
+    const table = halfTable();
+    expect(toHalf(1)).toBe(0x3c00);
+    expect(toHalf(-2)).toBe(0xc000);
+    expect(toHalf(65504)).toBe(0x7bff);
+    expect(toHalf(1e6)).toBe(0x7c00);
+    expect(table[toHalf(2 ** -24)]).toBe(2 ** -24);
+    expect(table[toHalf(1 + 2 ** -11)]).toBe(1);
+    expect(table[toHalf(1 + 3 * 2 ** -11)]).toBe(1 + 2 ** -9);
   });
 
   it('decodes vectors into a preallocated array at the given offset', () => {

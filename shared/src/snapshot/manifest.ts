@@ -15,7 +15,10 @@ const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const SegmentRefSchema = z.strictObject({
   key: z.string().min(1),
+  /** Tamper evidence: checked by `state verify` and chained for append-only collections. */
   sha256: Sha256Schema,
+  /** CRC-32 of the object: the fast corruption check every load makes. */
+  crc32: z.number().int().nonnegative(),
   records: z.number().int().nonnegative(),
   bytes: z.number().int().positive(),
   committedAt: z.iso.datetime(),

@@ -6,8 +6,12 @@ import { CollectionNameSchema } from './collections.js';
 export const SEGMENT_MAGIC = 'ESEG';
 export const SEGMENT_FORMAT_VERSION = 1;
 
-/** f32: exact. i8: one float32 scale per vector and int8 components (4x smaller, cosine error ~1e-3). */
-export const VectorEncodingSchema = z.enum(['f32', 'i8']);
+/**
+ * f32: exact. f16 (default): half the size, relative error ≤ 2^-11 per component (cosine
+ * error below 1e-3). i8: one float32 scale per vector and int8 components, a quarter of
+ * the size, component error ≤ max|x|/254 (cosine error around 1e-3 to 1e-2).
+ */
+export const VectorEncodingSchema = z.enum(['f32', 'f16', 'i8']);
 export type VectorEncoding = z.infer<typeof VectorEncodingSchema>;
 
 export const SegmentHeaderSchema = z.strictObject({

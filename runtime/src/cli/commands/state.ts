@@ -31,7 +31,11 @@ export function registerState(program: Command, ctx: () => CliContext): void {
   const sub = (name: string, description: string) => withStore(state.command(name).description(description));
 
   sub('init', 'create the snapshot and its key where absent')
-    .option('--vector-encoding <f32|i8>', 'vector encoding of new segments', 'f32')
+    .option(
+      '--vector-encoding <f32|f16|i8>',
+      'vector encoding of new segments (see FORMAT.md for accuracy)',
+      'f16',
+    )
     .action((flags) => initAction(ctx(), flags));
   sub('append', 'append NDJSON records in one commit')
     .argument('[file]', 'NDJSON file, or - for stdin')

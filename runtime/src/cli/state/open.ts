@@ -2,17 +2,16 @@
 // object store, the secret store holding the snapshot key, the embedder.
 
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { VectorEncoding } from '@escher/shared';
 import { defaultStoreUrl } from '../../config/env.js';
 import type { Embedder } from '../../embed/embedder.js';
 import { openEmbedder } from '../../embed/open-embedder.js';
-import { ConfigError } from '../../errors.js';
+import { openSecretStore } from '../../secrets/open-secret-store.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import { initSnapshot, openSnapshot, type Snapshot } from '../../snapshot/index.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { openObjectStore } from '../../storage/open-store.js';
 import type { CliContext } from '../context.js';
-import { FileSecretStore } from './file-secrets.js';
 
 export interface StoreFlags {
   store?: string;
@@ -28,19 +27,14 @@ export async function openStore(ctx: CliContext, flags: StoreFlags): Promise<Obj
 /** The secret store for the snapshot key: --secrets, ESCHER_SECRETS, or $ESCHER_HOME/secrets. */
 export function openSecrets(ctx: CliContext, flags: StoreFlags): SecretStore {
   const url = flags.secrets ?? ctx.env.ESCHER_SECRETS ?? `file://${join(ctx.env.ESCHER_HOME, 'secrets')}`;
-  if (!url.startsWith('file://')) {
-    throw new ConfigError(`escher state cannot open the secret store ${url} yet`, {
-      hint: 'use a file:///path secret store for the snapshot key',
-    });
-  }
-  return new FileSecretStore(fileURLToPath(url));
+  return openSecretStore(url, ctx.env, ctx.redactor);
 }
 
 export async function snapshotFor(ctx: CliContext, flags: StoreFlags): Promise<Snapshot> {
   return openSnapshot(await openStore(ctx, flags), openSecrets(ctx, flags));
 }
 
-export async function initFor(ctx: CliContext, flags: StoreFlags & { vectorEncoding?: 'f32' | 'i8' }) {
+export async function initFor(ctx: CliContext, flags: StoreFlags & { vectorEncoding?: VectorEncoding }) {
   return initSnapshot(await openStore(ctx, flags), openSecrets(ctx, flags), {
     vectorEncoding: flags.vectorEncoding,
   });

@@ -16,9 +16,9 @@ import { embedderFor, initFor, type StoreFlags, snapshotFor } from './open.js';
 const print = (ctx: CliContext, value: unknown) => ctx.out(`${JSON.stringify(value)}\n`);
 
 export async function initAction(ctx: CliContext, flags: StoreFlags & { vectorEncoding?: string }) {
-  const encoding = flags.vectorEncoding ?? 'f32';
-  if (encoding !== 'f32' && encoding !== 'i8') {
-    throw new InputError(`--vector-encoding ${encoding} is not f32 or i8`);
+  const encoding = flags.vectorEncoding ?? 'f16';
+  if (encoding !== 'f32' && encoding !== 'f16' && encoding !== 'i8') {
+    throw new InputError(`--vector-encoding ${encoding} is not f32, f16 or i8`);
   }
   const { created, snapshot } = await initFor(ctx, { ...flags, vectorEncoding: encoding });
   print(ctx, { store: snapshot.store.url, created, keyId: snapshot.key.id });

@@ -1,0 +1,67 @@
+// Runs in a fresh process (plain node on the built runtime) so peak RSS is the load's own:
+// open the snapshot, load cloud_estate until query-ready, then time filter lookups and
+// top-10 similarity queries. Prints one JSON line of figures.
+// argv: storeUrl secretsDir
+
+import { loadRuntimeEnv } from '../dist/config/env.js';
+import { LocalSecretStore } from '../dist/secrets/local-secret-store.js';
+import { loadCollection, openSnapshot } from '../dist/snapshot/index.js';
+import { openObjectStore } from '../dist/storage/open-store.js';
+import { parseFilter } from '../dist/vector/filter.js';
+
+const [storeUrl, secretsDir] = process.argv.slice(2) as [string, string];
+const started = performance.now();
+const store = await openObjectStore(storeUrl, loadRuntimeEnv());
+const snap = await openSnapshot(store, new LocalSecretStore(secretsDir));
+const loaded = await loadCollection(snap, 'cloud_estate');
+const loadMs = performance.now() - started;
+const loadRssMb = process.resourceUsage().maxRSS / 1024;
+const count = await loaded.count();
+
+const percentile = (xs: number[], p: number) =>
+  xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
+const time = async (n: number, run: (i: number) => Promise<unknown>) => {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await run(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+};
+
+const filters = [
+  'tags.env=prod',
+  'region=eu-west-1,state=running',
+  'cloud_provider=gcp,tags.app=billing',
+  'account_id=100000047514',
+  'tags.owner=team-7,resource_type=database_instance',
+].map((f) => parseFilter([f]));
+// The first use of a path builds its index; warm them so the figures are steady-state lookups.
+const firstFilterMs = (
+  await time(1, () => loaded.engine.query({ filter: filters[0], limit: 50 }))
+)[0] as number;
+for (const filter of filters) await loaded.engine.query({ filter, limit: 1 });
+const filterMs = await time(2000, (i) =>
+  loaded.engine.query({ filter: filters[i % filters.length], limit: 50 }),
+);
+
+const queryVector = new Float32Array(384).map((_, d) => Math.sin(d));
+const topMs = await time(50, () => loaded.engine.query({ vector: queryVector, limit: 10 }));
+const topFilteredMs = await time(50, () =>
+  loaded.engine.query({ vector: queryVector, filter: filters[0], limit: 10 }),
+);
+
+process.stdout.write(
+  `${JSON.stringify({
+    count,
+    loadMs,
+    loadRssMb,
+    firstFilterMs,
+    filterP50: percentile(filterMs, 0.5),
+    filterP99: percentile(filterMs, 0.99),
+    topP50: percentile(topMs, 0.5),
+    topP99: percentile(topMs, 0.99),
+    topFilteredP99: percentile(topFilteredMs, 0.99),
+  })}\n`,
+);
