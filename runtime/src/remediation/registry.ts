@@ -11,6 +11,9 @@ import { nsgRemovePublicAdminRule } from './azure/nsg-remove-public-admin-rule.j
 import { storageDisallowPublicAccess } from './azure/storage-disallow-public-access.js';
 import { vmDeallocate } from './azure/vm-deallocate.js';
 import type { CatalogExecutor } from './executor.js';
+import { bucketRemovePublicAccess } from './gcp/bucket-remove-public-access.js';
+import { firewallRestrict } from './gcp/firewall-restrict.js';
+import { instanceStop } from './gcp/instance-stop.js';
 
 export const executors: Partial<Record<RemediationId, CatalogExecutor<unknown>>> = {
   'aws.s3.block_public_access': s3BlockPublicAccess,
@@ -21,4 +24,7 @@ export const executors: Partial<Record<RemediationId, CatalogExecutor<unknown>>>
   'azure.storage.disallow_public_access': storageDisallowPublicAccess,
   'azure.network.remove_public_admin_rule': nsgRemovePublicAdminRule,
   'azure.compute.deallocate_vm': vmDeallocate,
+  'gcp.storage.remove_public_access': bucketRemovePublicAccess,
+  'gcp.compute.restrict_public_firewall': firewallRestrict,
+  'gcp.compute.stop_instance': instanceStop,
 };

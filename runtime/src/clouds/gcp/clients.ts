@@ -1,7 +1,12 @@
 // Compute Engine clients, built at the edge per project. REST transport (the library's
 // fallback) so tests can point it at a contract server through ESCHER_GCE_ENDPOINT.
 
-import { FirewallsClient, GlobalOperationsClient, InstancesClient, ZoneOperationsClient } from '@google-cloud/compute';
+import {
+  FirewallsClient,
+  GlobalOperationsClient,
+  InstancesClient,
+  ZoneOperationsClient,
+} from '@google-cloud/compute';
 import { Storage } from '@google-cloud/storage';
 import type { AuthClient } from 'google-auth-library';
 import type { RuntimeEnv } from '../../config/env.js';

@@ -1,0 +1,33 @@
+// SDK clients for the GCP catalog entries. One client per API serves every project (the
+// project is a field of each request); which projects the runner may touch is decided by
+// the service account's grants in each project.
+
+import type { OperationTarget } from '@escher/shared';
+import type {
+  FirewallsClient,
+  GlobalOperationsClient,
+  InstancesClient,
+  ZoneOperationsClient,
+} from '@google-cloud/compute';
+import type { Storage } from '@google-cloud/storage';
+import type { GcpClients } from '../../clouds/gcp/clients.js';
+
+export interface GcpRemediationClients {
+  storage: Storage;
+  firewalls: FirewallsClient;
+  globalOperations: GlobalOperationsClient;
+  instances: InstancesClient;
+  zoneOperations: ZoneOperationsClient;
+}
+
+export function gcpRemediationClients(
+  clients: GcpClients,
+): (target: OperationTarget) => Promise<GcpRemediationClients> {
+  return async () => ({
+    storage: clients.storage(),
+    firewalls: clients.firewalls(),
+    globalOperations: clients.globalOperations(),
+    instances: clients.instances(),
+    zoneOperations: clients.zoneOperations(),
+  });
+}
