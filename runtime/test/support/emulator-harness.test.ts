@@ -1,7 +1,7 @@
 // The harness itself: selection parsing, and every started emulator answering on loopback.
 
 import { describe, expect, it } from 'vitest';
-import { ALL_EMULATORS, selectEmulators } from './emulators/launchers.js';
+import { ALL_EMULATORS, selectEmulators, startEmulators } from './emulators/launchers.js';
 import { emulators } from './emulators.js';
 
 describe('selectEmulators', () => {
@@ -31,5 +31,24 @@ describe('started emulators', () => {
       const res = await fetch(e.endpoint, { signal: AbortSignal.timeout(5000) });
       expect(res.status).toBeGreaterThanOrEqual(200);
     }
+  });
+});
+
+describe('startEmulators', () => {
+  it('stops the emulators that started when another fails, and reports the failure', async () => {
+    const stopped: string[] = [];
+    const table = {
+      moto: async () => ({
+        name: 'moto' as const,
+        endpoint: 'http://127.0.0.1:1',
+        env: {},
+        stop: async () => void stopped.push('moto'),
+      }),
+      azurite: async () => {
+        throw new Error('azurite did not answer');
+      },
+    };
+    await expect(startEmulators(['moto', 'azurite'], table)).rejects.toThrow('azurite did not answer');
+    expect(stopped).toEqual(['moto']);
   });
 });

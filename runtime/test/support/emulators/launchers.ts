@@ -35,10 +35,13 @@ export function selectEmulators(spec: string | undefined): EmulatorName[] {
 }
 
 /** Starts the emulators in parallel; if one fails, the others are stopped before the error surfaces. */
-export async function startEmulators(names: EmulatorName[]): Promise<RunningEmulator[]> {
+export async function startEmulators(
+  names: EmulatorName[],
+  table: Partial<Record<EmulatorName, Launcher>> = launchers,
+): Promise<RunningEmulator[]> {
   const results = await Promise.allSettled(
     names.map((name) => {
-      const launch = launchers[name];
+      const launch = table[name];
       if (!launch) throw new Error(`no launcher for ${name}`);
       return launch();
     }),
@@ -57,4 +60,9 @@ export async function startEmulators(names: EmulatorName[]): Promise<RunningEmul
 
 export async function stopEmulators(running: RunningEmulator[]): Promise<void> {
   await Promise.allSettled(running.map((e) => e.stop()));
+}
+
+/** All the running emulators' variables in one set, for scripts (benchmarks, the demo) outside vitest. */
+export function emulatorEnv(running: RunningEmulator[]): Record<string, string> {
+  return Object.assign({}, ...running.map((e) => e.env));
 }
