@@ -38,7 +38,9 @@ export function toAwsDeploymentConfig(raw: unknown): AwsDeploymentConfig {
 function awsProblems(cfg: ExtensionConfig): string[] {
   const problems: string[] = [];
   if (cfg.home_cloud !== 'aws') {
-    problems.push(`home_cloud: the AWS stack deploys only a config whose home_cloud is aws, not ${cfg.home_cloud}`);
+    problems.push(
+      `home_cloud: the AWS stack deploys only a config whose home_cloud is aws, not ${cfg.home_cloud}`,
+    );
   }
   if (!cfg.aws) {
     problems.push('aws: the AWS stack needs an aws section with account and region');
@@ -46,7 +48,9 @@ function awsProblems(cfg: ExtensionConfig): string[] {
     problems.push(`aws.region: unknown AWS region "${cfg.aws.region}" (e.g. us-east-1, eu-central-1)`);
   }
   if (cfg.image !== undefined && !parseEcrImage(cfg.image)) {
-    problems.push(`image: "${cfg.image}" is not an ECR image URI like 123456789012.dkr.ecr.eu-central-1.amazonaws.com/escher:1.0`);
+    problems.push(
+      `image: "${cfg.image}" is not an ECR image URI like 123456789012.dkr.ecr.eu-central-1.amazonaws.com/escher:1.0`,
+    );
   }
   cfg.jobs.forEach((job, i) => {
     const problem = schedulerCronProblem(job.schedule.cron);

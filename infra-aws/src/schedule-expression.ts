@@ -24,7 +24,9 @@ function toAwsDayOfWeek(field: string, expr: string): string {
       if (/^[A-Za-z]{3}(-[A-Za-z]{3})?$/.test(item)) return item.toUpperCase();
       const range = /^(\d)(?:-(\d))?$/.exec(item);
       if (!range) {
-        throw new Error(`"${expr}" uses "${item}" as a day of week; use numbers 0-7, ranges or names like MON-FRI`);
+        throw new Error(
+          `"${expr}" uses "${item}" as a day of week; use numbers 0-7, ranges or names like MON-FRI`,
+        );
       }
       const from = Number(range[1]);
       const to = range[2] === undefined ? from : Number(range[2]);

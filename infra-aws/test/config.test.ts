@@ -11,11 +11,16 @@ const withJobCron = (cron: string, timezone = 'Europe/Berlin') => ({
 
 describe('toAwsDeploymentConfig', () => {
   it('accepts the base config and keeps its AWS section', () => {
-    expect(toAwsDeploymentConfig(BASE_CONFIG).aws).toEqual({ account: '123456789012', region: 'eu-central-1' });
+    expect(toAwsDeploymentConfig(BASE_CONFIG).aws).toEqual({
+      account: '123456789012',
+      region: 'eu-central-1',
+    });
   });
 
   it('knows the commercial, China and GovCloud regions', () => {
-    expect(AWS_REGIONS).toEqual(expect.arrayContaining(['us-east-1', 'eu-central-1', 'cn-north-1', 'us-gov-west-1']));
+    expect(AWS_REGIONS).toEqual(
+      expect.arrayContaining(['us-east-1', 'eu-central-1', 'cn-north-1', 'us-gov-west-1']),
+    );
   });
 
   it('names aws.region when the region is unknown', () => {
@@ -30,7 +35,9 @@ describe('toAwsDeploymentConfig', () => {
   });
 
   it('names the job cron field when the cron is malformed', () => {
-    expect(() => toAwsDeploymentConfig(withJobCron('0 25 * * *'))).toThrow(/jobs\.0\.schedule\.cron: invalid cron/);
+    expect(() => toAwsDeploymentConfig(withJobCron('0 25 * * *'))).toThrow(
+      /jobs\.0\.schedule\.cron: invalid cron/,
+    );
   });
 
   it('names the job cron field when EventBridge Scheduler cannot express it', () => {
@@ -57,12 +64,16 @@ describe('toAwsDeploymentConfig', () => {
 
   it('refuses a config whose home cloud is not aws', () => {
     const bad = { ...BASE_CONFIG, home_cloud: 'gcp', gcp: { project: 'my-project', region: 'europe-west3' } };
-    expect(() => toAwsDeploymentConfig(bad)).toThrow(/home_cloud: the AWS stack deploys only a config whose home_cloud is aws/);
+    expect(() => toAwsDeploymentConfig(bad)).toThrow(
+      /home_cloud: the AWS stack deploys only a config whose home_cloud is aws/,
+    );
   });
 
   it('names image when it is not an ECR image', () => {
     const bad = { ...BASE_CONFIG, image: 'docker.io/escher/runner:1.0' };
-    expect(() => toAwsDeploymentConfig(bad)).toThrow(/image: "docker.io\/escher\/runner:1.0" is not an ECR image URI/);
+    expect(() => toAwsDeploymentConfig(bad)).toThrow(
+      /image: "docker.io\/escher\/runner:1.0" is not an ECR image URI/,
+    );
   });
 });
 
@@ -73,7 +84,9 @@ describe('loadConfigFile', () => {
   });
 
   it('names the file it cannot read', () => {
-    expect(() => loadConfigFile('/nonexistent/escher.config.yaml')).toThrow(/\(file\): cannot read \/nonexistent/);
+    expect(() => loadConfigFile('/nonexistent/escher.config.yaml')).toThrow(
+      /\(file\): cannot read \/nonexistent/,
+    );
   });
 });
 

@@ -32,7 +32,9 @@ beforeAll(async () => {
 });
 
 describe('exportState', () => {
-  it('copies every non-empty collection to NDJSON files and a local store with equal counts', { timeout: 240_000 }, async () => {
+  it('copies every non-empty collection to NDJSON files and a local store with equal counts', {
+    timeout: 240_000,
+  }, async () => {
     const exportDir = join(work, 'export-ok');
     const result = await exportState(escher, { source: cloud, exportDir });
     expect(result.target).toBe(pathToFileURL(join(exportDir, 'state')).href);
@@ -63,9 +65,9 @@ describe('exportState', () => {
       const r = await escher(args);
       return args[1] === 'export' ? { ...r, stdout: r.stdout.split('\n')[0] ?? '' } : r;
     };
-    await expect(exportState(truncating, { source: cloud, exportDir: join(work, 'export-short') })).rejects.toThrow(
-      'export of cloud_estate gave 1 records, the cloud store holds 2',
-    );
+    await expect(
+      exportState(truncating, { source: cloud, exportDir: join(work, 'export-short') }),
+    ).rejects.toThrow('export of cloud_estate gave 1 records, the cloud store holds 2');
   });
 });
 
@@ -93,8 +95,11 @@ describe('pnpm destroy:aws (dist/bin/destroy.js)', () => {
   const destroy = (store: string) =>
     new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
       const env = { PATH: `${fakeBin}:${process.env.PATH}`, ESCHER_HOME: home };
-      execFile(process.execPath, [destroyBin, '--config', example, '--store', store], { env }, (err, stdout, stderr) =>
-        done({ status: err ? Number(err.code) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [destroyBin, '--config', example, '--store', store],
+        { env },
+        (err, stdout, stderr) => done({ status: err ? Number(err.code) : 0, stdout, stderr }),
       );
     });
 

@@ -9,7 +9,11 @@ import {
   ListStackResourcesCommand,
 } from '@aws-sdk/client-cloudformation';
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeRuleCommand,
+  EventBridgeClient,
+  ListTargetsByRuleCommand,
+} from '@aws-sdk/client-eventbridge';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetBucketEncryptionCommand, S3Client } from '@aws-sdk/client-s3';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -51,7 +55,8 @@ async function deploy(stackName: string, template: object): Promise<string | und
     if (!status?.endsWith('_IN_PROGRESS')) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const resources = (await cfn.send(new ListStackResourcesCommand({ StackName: stackName }))).StackResourceSummaries;
+  const resources = (await cfn.send(new ListStackResourcesCommand({ StackName: stackName })))
+    .StackResourceSummaries;
   created[stackName] = new Map(
     (resources ?? [])
       .filter((r) => r.ResourceType && r.LogicalResourceId)
@@ -65,7 +70,10 @@ const physicalId = (stack: string, logicalPrefix: string) =>
 
 const templateTypes = (template: typeof runner) =>
   Object.fromEntries(
-    Object.entries(template.toJSON().Resources as Record<string, { Type: string }>).map(([id, r]) => [id, r.Type]),
+    Object.entries(template.toJSON().Resources as Record<string, { Type: string }>).map(([id, r]) => [
+      id,
+      r.Type,
+    ]),
   );
 
 beforeAll(async () => {
@@ -107,14 +115,18 @@ describe('the synthesized stacks on the local AWS emulator (moto)', () => {
     for (const prefix of ['State3', 'StateAudit', 'StateAccessLogs']) {
       const Bucket = physicalId('escher-runner', prefix);
       const encryption = await s3.send(new GetBucketEncryptionCommand({ Bucket }));
-      expect(encryption.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault).toEqual({
+      expect(
+        encryption.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault,
+      ).toEqual({
         SSEAlgorithm: 'AES256',
       });
     }
   });
 
   it('creates the function with its role, reserved concurrency, limits and runner environment', async () => {
-    const fn = await new LambdaClient(clientConfig).send(new GetFunctionCommand({ FunctionName: 'escher-realtime' }));
+    const fn = await new LambdaClient(clientConfig).send(
+      new GetFunctionCommand({ FunctionName: 'escher-realtime' }),
+    );
     expect(fn.Concurrency?.ReservedConcurrentExecutions).toBe(5);
     expect(fn.Configuration?.MemorySize).toBe(2048);
     expect(fn.Configuration?.Timeout).toBe(300);

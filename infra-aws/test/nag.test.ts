@@ -14,7 +14,9 @@ describe('cdk-nag AwsSolutions', () => {
   it('leaves no unacknowledged error or warning in either stack', () => {
     const { app } = build();
     const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(app);
-    expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources[0]?.constructPath}`)).toEqual([]);
+    expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources[0]?.constructPath}`)).toEqual(
+      [],
+    );
     expect(report.success).toBe(true);
   });
 

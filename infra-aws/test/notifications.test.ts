@@ -101,7 +101,9 @@ describe('observability', () => {
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Statistic: 'Maximum',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(queue), 'QueueName'] } }],
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(queue), 'QueueName'] } },
+        ],
       }),
     );
   });
@@ -122,12 +124,19 @@ describe('observability', () => {
           $or: [{ containers: { exitCode: [{ 'anything-but': 0 }] } }, { stopCode: ['TaskFailedToStart'] }],
         },
       },
-      Targets: [{ Id: 'Target0', Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ObservabilityTaskFailures'), 'Arn'] } }],
+      Targets: [
+        {
+          Id: 'Target0',
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ObservabilityTaskFailures'), 'Arn'] },
+        },
+      ],
     });
   });
 
   it('names every alarm with the prefix the real-time rule leaves out', () => {
-    const names = Object.values(runner.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName);
+    const names = Object.values(runner.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties.AlarmName,
+    );
     expect(names.every((n: string) => n.startsWith('escher-'))).toBe(true);
   });
 });

@@ -37,7 +37,9 @@ describe('remediationStatements', () => {
   });
 
   it('grants no AWS permission for Azure and GCP entries', () => {
-    expect(remediationStatements(['azure.compute.deallocate_vm', 'gcp.compute.stop_instance'], scope)).toEqual([]);
+    expect(
+      remediationStatements(['azure.compute.deallocate_vm', 'gcp.compute.stop_instance'], scope),
+    ).toEqual([]);
   });
 
   it('has a resource rule for every AWS action in the catalog', () => {
@@ -74,12 +76,17 @@ describe('jobStatements', () => {
         ['ec2:StartInstances'],
         ['arn:aws:ec2:eu-west-1:111122223333:instance/*', 'arn:aws:ec2:us-east-1:111122223333:instance/*'],
       ],
-      [['rds:StartDBInstance'], ['arn:aws:rds:eu-west-1:111122223333:db:*', 'arn:aws:rds:us-east-1:111122223333:db:*']],
+      [
+        ['rds:StartDBInstance'],
+        ['arn:aws:rds:eu-west-1:111122223333:db:*', 'arn:aws:rds:us-east-1:111122223333:db:*'],
+      ],
     ]);
   });
 
   it('grants nothing for a job that does not select AWS', () => {
-    const spec = job({ selector: { resource_types: ['compute_instance'], clouds: ['gcp'], tags: 'env=dev' } });
+    const spec = job({
+      selector: { resource_types: ['compute_instance'], clouds: ['gcp'], tags: 'env=dev' },
+    });
     expect(jobStatements([spec], scope)).toEqual([]);
   });
 });

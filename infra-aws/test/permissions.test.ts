@@ -15,7 +15,9 @@ interface Statement {
 /** Every statement of every identity policy: managed, inline and role-embedded. */
 function identityStatements(template: Template): Statement[] {
   const docs = [
-    ...Object.values(template.findResources('AWS::IAM::ManagedPolicy')).map((r) => r.Properties.PolicyDocument),
+    ...Object.values(template.findResources('AWS::IAM::ManagedPolicy')).map(
+      (r) => r.Properties.PolicyDocument,
+    ),
     ...Object.values(template.findResources('AWS::IAM::Policy')).map((r) => r.Properties.PolicyDocument),
     ...Object.values(template.findResources('AWS::IAM::Role')).flatMap((r) =>
       (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
@@ -25,7 +27,8 @@ function identityStatements(template: Template): Statement[] {
 }
 const asList = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
 const runnerStatements = () =>
-  Object.values(runner.findResources('AWS::IAM::ManagedPolicy'))[0]?.Properties.PolicyDocument.Statement as Statement[];
+  Object.values(runner.findResources('AWS::IAM::ManagedPolicy'))[0]?.Properties.PolicyDocument
+    .Statement as Statement[];
 
 describe('runner permissions', () => {
   it.each([
@@ -73,9 +76,29 @@ describe('runner permissions', () => {
       Effect: 'Allow',
       Action: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
       Resource: [
-        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:eu-central-1:', { Ref: 'AWS::AccountId' }, ':parameter/escher']] },
         {
-          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:eu-central-1:', { Ref: 'AWS::AccountId' }, ':parameter/escher/*']],
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':ssm:eu-central-1:',
+              { Ref: 'AWS::AccountId' },
+              ':parameter/escher',
+            ],
+          ],
+        },
+        {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':ssm:eu-central-1:',
+              { Ref: 'AWS::AccountId' },
+              ':parameter/escher/*',
+            ],
+          ],
         },
       ],
     });
@@ -85,7 +108,9 @@ describe('runner permissions', () => {
       Action: 'kms:Decrypt',
       Resource: { 'Fn::GetAtt': [expect.stringMatching(/^SecretsKey/), 'Arn'] },
       Condition: {
-        StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['ssm.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+        StringEquals: {
+          'kms:ViaService': { 'Fn::Join': ['', ['ssm.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+        },
       },
     });
   });
@@ -140,7 +165,12 @@ describe('runner permissions', () => {
       Sid: 'JobDevNightlyStopComputeInstance',
       Effect: 'Allow',
       Action: 'ec2:StopInstances',
-      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:*:', { Ref: 'AWS::AccountId' }, ':instance/*']] },
+      Resource: {
+        'Fn::Join': [
+          '',
+          ['arn:', { Ref: 'AWS::Partition' }, ':ec2:*:', { Ref: 'AWS::AccountId' }, ':instance/*'],
+        ],
+      },
       Condition: {
         StringEquals: { 'aws:ResourceTag/env': 'dev' },
         StringNotEquals: { 'aws:ResourceTag/escher:skip': 'true' },
@@ -159,12 +189,24 @@ describe('member-account stack', () => {
           {
             Action: 'sts:AssumeRole',
             Effect: 'Allow',
-            Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:root']] } },
+            Principal: {
+              AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:root']] },
+            },
             Condition: {
               ArnEquals: {
                 'aws:PrincipalArn': [
-                  { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:role/escher-runner-lambda']] },
-                  { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:role/escher-runner-task']] },
+                  {
+                    'Fn::Join': [
+                      '',
+                      ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:role/escher-runner-lambda'],
+                    ],
+                  },
+                  {
+                    'Fn::Join': [
+                      '',
+                      ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:role/escher-runner-task'],
+                    ],
+                  },
                 ],
               },
             },

@@ -63,7 +63,11 @@ describe('real-time path', () => {
   });
 
   it('creates one rule per supported source, each passing the original event with retries and a DLQ', () => {
-    runner.resourcePropertiesCountIs('AWS::Events::Rule', { Targets: [Match.objectLike({ Arn: functionRef })] }, 6);
+    runner.resourcePropertiesCountIs(
+      'AWS::Events::Rule',
+      { Targets: [Match.objectLike({ Arn: functionRef })] },
+      6,
+    );
     for (const source of EVENT_SOURCES) {
       runner.hasResourceProperties('AWS::Events::Rule', {
         Name: `escher-${source.id}`,
@@ -78,7 +82,9 @@ describe('real-time path', () => {
         ],
       });
     }
-    const targets = Object.values(runner.findResources('AWS::Events::Rule')).flatMap((r) => r.Properties.Targets);
+    const targets = Object.values(runner.findResources('AWS::Events::Rule')).flatMap(
+      (r) => r.Properties.Targets,
+    );
     for (const target of targets) {
       expect(target.Input).toBeUndefined();
       expect(target.InputPath).toBeUndefined();
@@ -88,7 +94,10 @@ describe('real-time path', () => {
 
   it('matches the exact patterns of the supported sources', () => {
     const patterns = Object.fromEntries(
-      Object.values(runner.findResources('AWS::Events::Rule')).map((r) => [r.Properties.Name, r.Properties.EventPattern]),
+      Object.values(runner.findResources('AWS::Events::Rule')).map((r) => [
+        r.Properties.Name,
+        r.Properties.EventPattern,
+      ]),
     );
     expect(patterns['escher-S3PublicAccess']).toEqual({
       source: ['aws.s3'],
@@ -121,7 +130,10 @@ describe('real-time path', () => {
       source: ['aws.securityhub'],
       'detail-type': ['Security Hub Findings - Imported'],
     });
-    expect(patterns['escher-GuardDuty']).toEqual({ source: ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'] });
+    expect(patterns['escher-GuardDuty']).toEqual({
+      source: ['aws.guardduty'],
+      'detail-type': ['GuardDuty Finding'],
+    });
     expect(patterns['escher-ConfigCompliance']).toEqual({
       source: ['aws.config'],
       'detail-type': ['Config Rules Compliance Change'],

@@ -8,7 +8,9 @@ const clusterArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduledCluster'),
 
 function overrides(trigger: object): string {
   return JSON.stringify({
-    containerOverrides: [{ name: 'runner', environment: [{ name: 'ESCHER_TRIGGER', value: JSON.stringify(trigger) }] }],
+    containerOverrides: [
+      { name: 'runner', environment: [{ name: 'ESCHER_TRIGGER', value: JSON.stringify(trigger) }] },
+    ],
   });
 }
 
@@ -26,7 +28,9 @@ const expectedTarget = (trigger: object) => ({
     NetworkConfiguration: {
       AwsvpcConfiguration: {
         AssignPublicIp: 'ENABLED',
-        SecurityGroups: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduledNetworkTaskSecurityGroup'), 'GroupId'] }],
+        SecurityGroups: [
+          { 'Fn::GetAtt': [Match.stringLikeRegexp('^ScheduledNetworkTaskSecurityGroup'), 'GroupId'] },
+        ],
         Subnets: [
           { Ref: Match.stringLikeRegexp('^ScheduledNetworkVpcpublicSubnet1') },
           { Ref: Match.stringLikeRegexp('^ScheduledNetworkVpcpublicSubnet2') },
@@ -48,7 +52,11 @@ describe('scheduled path', () => {
       ScheduleExpressionTimezone: 'Europe/Berlin',
       FlexibleTimeWindow: { Mode: 'OFF' },
       State: 'ENABLED',
-      Target: expectedTarget({ kind: 'job', job: 'dev-nightly-stop', scheduled_for: '<aws.scheduler.scheduled-time>' }),
+      Target: expectedTarget({
+        kind: 'job',
+        job: 'dev-nightly-stop',
+        scheduled_for: '<aws.scheduler.scheduled-time>',
+      }),
     });
   });
 
@@ -108,7 +116,9 @@ describe('scheduled path', () => {
   it('allows the scheduler only to run this task definition on this cluster and pass its two roles', () => {
     runner.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
-        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' } }],
+        Statement: [
+          { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' } },
+        ],
       },
       Policies: [
         {
@@ -164,7 +174,10 @@ describe('scheduled path', () => {
   });
 
   it('keeps task logs and flow logs for a month', () => {
-    runner.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/escher/escher/scheduled', RetentionInDays: 30 });
+    runner.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/escher/escher/scheduled',
+      RetentionInDays: 30,
+    });
     runner.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
   });
 });

@@ -5,7 +5,9 @@ import { synthesize } from './support/synth.js';
 const { runner } = synthesize();
 
 const PRIVATE = {
-  BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+  BucketEncryption: {
+    ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+  },
   PublicAccessBlockConfiguration: {
     BlockPublicAcls: true,
     BlockPublicPolicy: true,
@@ -72,7 +74,9 @@ describe('state storage', () => {
   it('expires access logs after retention.audit_days', () => {
     runner.hasResourceProperties('AWS::S3::Bucket', {
       ...PRIVATE,
-      LifecycleConfiguration: { Rules: [{ Id: 'ExpireAccessLogs', ExpirationInDays: 400, Status: 'Enabled' }] },
+      LifecycleConfiguration: {
+        Rules: [{ Id: 'ExpireAccessLogs', ExpirationInDays: 400, Status: 'Enabled' }],
+      },
     });
   });
 
@@ -103,7 +107,10 @@ describe('state storage', () => {
             Action: 's3:PutObject',
             Effect: 'Allow',
             Principal: { Service: 'logging.s3.amazonaws.com' },
-            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }, ArnLike: Match.anyValue() },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: Match.anyValue(),
+            },
           }),
         ]),
       },

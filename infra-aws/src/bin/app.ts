@@ -12,8 +12,8 @@ import { resolveConfigPath } from '../config-path.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const repoRoot = resolve(packageDir, '..');
-// Only to read `-c` values the CLI passes; the real app is built by buildApp.
-const cliContext = new App().node;
+// Only to read the `-c` values the CLI passes; never synthesized (the real app comes from buildApp).
+const cliContext = new App({ autoSynth: false }).node;
 const configPath = resolveConfigPath({
   explicit: cliContext.tryGetContext('config') as string | undefined,
   allowExample: String(cliContext.tryGetContext('allowExample')) === 'true',

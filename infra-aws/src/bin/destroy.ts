@@ -58,7 +58,9 @@ try {
       ...(values['local-secrets'] ? { targetSecrets: values['local-secrets'] } : {}),
     },
   );
-  console.log(`state exported to ${result.target} (${JSON.stringify(result.counts)}); NDJSON copies in ${exportDir}`);
+  console.log(
+    `state exported to ${result.target} (${JSON.stringify(result.counts)}); NDJSON copies in ${exportDir}`,
+  );
   console.log(`back to Local Only: export ESCHER_STORE=${result.target}`);
   const cdk = spawnSync('cdk', ['destroy', '--force', '--no-notices', stack], {
     cwd: packageDir,

@@ -15,6 +15,10 @@ export function deadLetterQueue(scope: Construct, id: string, queueName: string)
     enforceSSL: true,
     retentionPeriod: DEAD_LETTER_RETENTION,
   });
-  acknowledge(queue, 'This queue is itself a dead-letter queue; its messages are alarmed on.', 'AwsSolutions-SQS3');
+  acknowledge(
+    queue,
+    'This queue is itself a dead-letter queue; its messages are alarmed on.',
+    'AwsSolutions-SQS3',
+  );
   return queue;
 }

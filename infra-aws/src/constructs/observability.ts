@@ -5,9 +5,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -48,7 +48,10 @@ export class Observability extends Construct {
     });
 
     this.alarm('LambdaErrors', 'the real-time runner failed', props.function.metricErrors());
-    for (const [name, queue] of Object.entries({ ...props.deadLetterQueues, TaskFailures: this.taskFailures })) {
+    for (const [name, queue] of Object.entries({
+      ...props.deadLetterQueues,
+      TaskFailures: this.taskFailures,
+    })) {
       this.alarm(
         `${name}Depth`,
         `${name}: messages are waiting (a trigger was not processed)`,

@@ -8,8 +8,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { acknowledgeWildcards } from '../nag.js';
 import type { AwsDeploymentConfig } from '../config.js';
+import { acknowledgeWildcards } from '../nag.js';
 import { jobStatements } from '../permissions/job-statements.js';
 import { readStatements } from '../permissions/read-statements.js';
 import { remediationStatements } from '../permissions/remediation-statements.js';
@@ -45,7 +45,8 @@ export class RunnerPermissions extends Construct {
     ];
     this.policy = new iam.ManagedPolicy(this, 'RunnerPolicy', {
       managedPolicyName: `${config.name}-runner`,
-      description: 'What the Escher runner may do: its state, its secrets, reads, enabled jobs and remediations',
+      description:
+        'What the Escher runner may do: its state, its secrets, reads, enabled jobs and remediations',
       statements: specs.map(toPolicyStatement),
     });
     this.lambdaRole = new iam.Role(this, 'LambdaRole', {
@@ -72,9 +73,16 @@ function coreStatements(props: RunnerPermissionsProps): StatementSpec[] {
       resources: [stateBucket.arnForObjects('*')],
       why: 'the objects of the runner’s own state bucket',
     },
-    { sid: 'StateList', actions: ['s3:ListBucket'], resources: [stateBucket.bucketArn, auditBucket.bucketArn] },
+    {
+      sid: 'StateList',
+      actions: ['s3:ListBucket'],
+      resources: [stateBucket.bucketArn, auditBucket.bucketArn],
+    },
     // Append only: no delete, and never s3:BypassGovernanceRetention.
-    { sid: 'AuditAppend', actions: ['s3:GetObject', 's3:PutObject'], resources: [auditBucket.arnForObjects('*')],
+    {
+      sid: 'AuditAppend',
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: [auditBucket.arnForObjects('*')],
       why: 'the objects of the runner’s own audit bucket',
     },
     {
@@ -90,7 +98,11 @@ function coreStatements(props: RunnerPermissionsProps): StatementSpec[] {
       conditions: { StringEquals: { 'kms:ViaService': `ssm.${Aws.REGION}.amazonaws.com` } },
     },
     { sid: 'Notify', actions: ['sns:Publish'], resources: [props.topic.topicArn] },
-    { sid: 'NotifyEncrypt', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.topicKey.keyArn] },
+    {
+      sid: 'NotifyEncrypt',
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [props.topicKey.keyArn],
+    },
     {
       sid: 'AssumeMemberAccountRoles',
       actions: ['sts:AssumeRole'],

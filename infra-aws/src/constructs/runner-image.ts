@@ -2,8 +2,10 @@
 // bootstrap ECR repository on deploy) or taken from an ECR image the config names. The
 // Lambda function and the Fargate task both run it; only the command differs.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Arn, IgnoreMode, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
-import { IgnoreMode } from 'aws-cdk-lib';
 import { DockerImageAsset, Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -45,9 +47,28 @@ export class RunnerImage extends Construct {
     if (imageUri) {
       const image = parseEcrImage(imageUri);
       if (!image) throw new Error(`image: "${imageUri}" is not an ECR image URI with a tag or digest`);
-      this.repository = ecr.Repository.fromRepositoryName(this, 'Repository', image.repositoryName);
+      // The image's own account and region, which may differ from the stack's (a shared registry).
+      this.repository = ecr.Repository.fromRepositoryAttributes(this, 'Repository', {
+        repositoryName: image.repositoryName,
+        repositoryArn: Arn.format(
+          {
+            service: 'ecr',
+            account: image.account,
+            region: image.region,
+            resource: 'repository',
+            resourceName: image.repositoryName,
+          },
+          Stack.of(this),
+        ),
+      });
       this.tagOrDigest = image.tagOrDigest;
       return;
+    }
+    // Synth only hashes the build context (no Docker needed), but the Dockerfile must be there.
+    if (!existsSync(join(source.directory, source.file))) {
+      throw new Error(
+        `image: ${source.file} not found in ${source.directory}; the runner image is built from it, or set image: <ECR image URI> in the config`,
+      );
     }
     const asset = new DockerImageAsset(this, 'Asset', {
       directory: source.directory,

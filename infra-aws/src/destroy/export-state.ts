@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Runs `escher <args>` and reports what it printed; injected so tests can use the real CLI. */
-export type EscherRunner = (args: string[]) => Promise<{ status: number | null; stdout: string; stderr: string }>;
+export type EscherRunner = (
+  args: string[],
+) => Promise<{ status: number | null; stdout: string; stderr: string }>;
 
 export interface ExportOptions {
   /** The cloud store, e.g. s3://bucket/state. */
@@ -42,10 +44,16 @@ export async function exportState(escher: EscherRunner, options: ExportOptions):
   await run(escher, ['state', 'init', ...to], 'create the local store');
   for (const [collection, count] of Object.entries(counts)) {
     if (count === 0) continue;
-    const ndjson = await run(escher, ['state', 'export', '--collection', collection, ...from], `export ${collection}`);
+    const ndjson = await run(
+      escher,
+      ['state', 'export', '--collection', collection, ...from],
+      `export ${collection}`,
+    );
     const lines = ndjson.split('\n').filter((l) => l.trim() !== '').length;
     if (lines !== count) {
-      throw new StateExportError(`export of ${collection} gave ${lines} records, the cloud store holds ${count}`);
+      throw new StateExportError(
+        `export of ${collection} gave ${lines} records, the cloud store holds ${count}`,
+      );
     }
     const file = join(options.exportDir, `${collection}.ndjson`);
     writeFileSync(file, ndjson);
@@ -64,7 +72,11 @@ export function compareCounts(source: Record<string, number>, target: Record<str
     .map(([name, count]) => `${name}: ${count} in the cloud, ${target[name] ?? 0} locally`);
 }
 
-async function recordCounts(escher: EscherRunner, flags: string[], what: string): Promise<Record<string, number>> {
+async function recordCounts(
+  escher: EscherRunner,
+  flags: string[],
+  what: string,
+): Promise<Record<string, number>> {
   const stdout = await run(escher, ['state', 'stats', '--json', ...flags], `read ${what}`);
   const stats = JSON.parse(stdout) as { collections: Record<string, { count: number }> };
   return Object.fromEntries(Object.entries(stats.collections).map(([name, c]) => [name, c.count]));

@@ -9,12 +9,17 @@ type ResourceType = JobSpec['selector']['resource_types'][number];
 
 /** The AWS call each job action makes per resource type; "deallocate" exists only on Azure. */
 const JOB_ACTIONS: Record<ResourceType, Partial<Record<JobAction, string>>> = {
-  compute_instance: { stop: 'ec2:StopInstances', start: 'ec2:StartInstances', hibernate: 'ec2:StopInstances' },
+  compute_instance: {
+    stop: 'ec2:StopInstances',
+    start: 'ec2:StartInstances',
+    hibernate: 'ec2:StopInstances',
+  },
   database_instance: { stop: 'rds:StopDBInstance', start: 'rds:StartDBInstance' },
 };
 
 const RESOURCE_ARN: Record<ResourceType, (scope: ArnScope, region: string) => string> = {
-  compute_instance: ({ partition, account }, region) => `arn:${partition}:ec2:${region}:${account}:instance/*`,
+  compute_instance: ({ partition, account }, region) =>
+    `arn:${partition}:ec2:${region}:${account}:instance/*`,
   database_instance: ({ partition, account }, region) => `arn:${partition}:rds:${region}:${account}:db:*`,
 };
 
@@ -47,7 +52,8 @@ export function jobStatements(jobs: readonly JobSpec[], scope: ArnScope): Statem
 export function tagConditions(expression: string): StatementSpec['conditions'] | undefined {
   const conditions: Record<string, Record<string, string>> = {};
   const add = (operator: string, key: string, value: string): boolean => {
-    const block = (conditions[operator] ??= {});
+    const block = conditions[operator] ?? {};
+    conditions[operator] = block;
     const name = `aws:ResourceTag/${key}`;
     if (name in block) return false;
     block[name] = value;

@@ -63,7 +63,9 @@ export function remediationStatements(ids: readonly RemediationId[], scope: ArnS
     for (const action of entry.permissions) {
       const rule = ACTION_RESOURCES[action];
       if (!rule) {
-        throw new Error(`remediation ${entry.id} needs ${action}, which has no resource rule in ACTION_RESOURCES`);
+        throw new Error(
+          `remediation ${entry.id} needs ${action}, which has no resource rule in ACTION_RESOURCES`,
+        );
       }
       byRule.set(rule, [...(byRule.get(rule) ?? []), action]);
     }

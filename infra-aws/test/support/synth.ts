@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../src/app.js';
 import { toAwsDeploymentConfig } from '../../src/config.js';
+import type { ImageSource } from '../../src/constructs/runner-image.js';
 
 export const FIXTURE_IMAGE = {
   directory: fileURLToPath(new URL('../fixtures/runner-image', import.meta.url)),
@@ -22,16 +23,20 @@ export const BASE_CONFIG = {
       name: 'dev-nightly-stop',
       schedule: { cron: '0 20 * * 1-5', timezone: 'Europe/Berlin' },
       action: 'stop',
-      selector: { resource_types: ['compute_instance'], clouds: ['aws'], tags: 'env=dev AND NOT escher:skip=true' },
+      selector: {
+        resource_types: ['compute_instance'],
+        clouds: ['aws'],
+        tags: 'env=dev AND NOT escher:skip=true',
+      },
     },
   ],
   report: { cron: '0 2 * * *', timezone: 'America/New_York' },
   notifications: { emails: ['ops@example.com'], sms: ['+14155550100'] },
 };
 
-export function synthesize(raw: unknown = BASE_CONFIG) {
+export function synthesize(raw: unknown = BASE_CONFIG, imageSource: ImageSource = FIXTURE_IMAGE) {
   const config = toAwsDeploymentConfig(raw);
-  const built = buildApp({ config, imageSource: FIXTURE_IMAGE });
+  const built = buildApp({ config, imageSource });
   // One synthesis for both stacks (Template.fromStack would synthesize the app per call);
   // it also runs the cdk-nag validation plugin, which throws on any unacknowledged finding.
   const assembly = built.app.synth();
