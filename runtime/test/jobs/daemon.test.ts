@@ -20,10 +20,17 @@ function harness(options: { jobs?: JobSpec[]; snoozes?: Snooze[]; fail?: string;
       runs.push(`${job.name}@${at.toISOString()}`);
       return 'ok';
     },
-    lastCheck: { get: async () => last, set: async (at) => void (last = at) },
+    lastCheck: {
+      get: async () => last,
+      set: async (at) => {
+        last = at;
+      },
+    },
     log: silent,
     clock: () => now,
-    pollCritical: async () => void polls++,
+    pollCritical: async () => {
+      polls++;
+    },
   });
   return {
     daemon,

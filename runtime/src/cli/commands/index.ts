@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { approvalsCommand } from './approvals.js';
 import { credsCommand } from './creds.js';
+import { daemonCommand } from './daemon.js';
+import { jobsCommand } from './jobs.js';
 import { lambdaCommand } from './lambda.js';
 import { normalizeCommand } from './normalize.js';
 import { runCommand } from './run.js';
@@ -23,4 +25,6 @@ export const commands: CommandModule[] = [
   serveCommand,
   lambdaCommand,
   normalizeCommand,
+  jobsCommand,
+  daemonCommand,
 ];

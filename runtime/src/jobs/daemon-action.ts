@@ -1,0 +1,63 @@
+// What `escher daemon` does: the Local Only scheduler over the jobs in the state store
+// and deployment config, with the last check time kept in the state so sleep and
+// restarts are seen as missed runs (see missed-runs.ts for the policy).
+
+import type { CliContext } from '../cli/context.js';
+import { defaultStoreUrl } from '../config/env.js';
+import { loadDeploymentConfig } from '../runner/config.js';
+import { objectRunnerState } from '../runner/object-state.js';
+import { openObjectStore } from '../storage/open-store.js';
+import { Daemon } from './daemon.js';
+import { JobSpecError } from './errors.js';
+import { jobRunDeps } from './job-runner.js';
+import { stateJobStore } from './job-store.js';
+import { runJob } from './run-job.js';
+
+const LAST_CHECK_ID = 'job-daemon:last-check';
+
+export interface DaemonFlags {
+  store?: string;
+  tickSeconds: string;
+  graceMinutes: string;
+  once?: boolean;
+}
+
+function positive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new JobSpecError(`${flag} "${value}" must be a positive integer`);
+  return n;
+}
+
+export async function daemonAction(c: CliContext, flags: DaemonFlags): Promise<void> {
+  const tickMs = positive(flags.tickSeconds, '--tick-seconds') * 1000;
+  const graceMinutes = positive(flags.graceMinutes, '--grace-minutes');
+  const state = objectRunnerState(await openObjectStore(flags.store ?? defaultStoreUrl(c.env), c.env));
+  const config = await loadDeploymentConfig(c.env);
+  const store = stateJobStore(state, config);
+  const deps = jobRunDeps({ env: c.env, state, log: c.log, config }, store);
+  const daemon = new Daemon({
+    jobs: () => store.jobs(),
+    snoozes: () => store.snoozes(),
+    run: async (job, at) =>
+      (await runJob(job, at, { ...deps, snoozes: await store.snoozes(job.name) })).summary,
+    lastCheck: {
+      get: async () => {
+        const found = await state.getRecord('user_playbooks', LAST_CHECK_ID);
+        return typeof found?.at === 'string' ? new Date(found.at) : undefined;
+      },
+      set: (at) => state.putRecord('user_playbooks', LAST_CHECK_ID, { at: at.toISOString() }),
+    },
+    log: c.log,
+    policy: { graceMinutes },
+  });
+  if (flags.once) {
+    c.out(`${JSON.stringify(await daemon.tick())}\n`);
+    return;
+  }
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+  c.err(
+    `escher daemon: checking jobs every ${flags.tickSeconds} s; runs missed by more than ${graceMinutes} min are reported, not run\n`,
+  );
+  await daemon.loop(tickMs, stop.signal);
+}
