@@ -23,7 +23,11 @@ need() {
 
 # moto: a Python venv keeps its dependencies away from the system Python.
 if [ "$("$tools/moto/bin/python" -c 'import importlib.metadata as m; print(m.version("moto"))' 2>/dev/null)" != "$MOTO_VERSION" ]; then
-  need python3 "moto (the AWS emulator)" "Python 3.9+ with the venv module (Debian: apt-get install python3-venv)"
+  need python3 "moto (the AWS emulator)" "Python 3.9+"
+  if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    echo "install-emulators: Python's venv module is missing; install it (Debian: apt-get install python3-venv) and run make setup again" >&2
+    exit 2
+  fi
   echo "install-emulators: installing moto $MOTO_VERSION into .tools/moto"
   python3 -m venv "$tools/moto"
   "$tools/moto/bin/pip" install --quiet --disable-pip-version-check "moto[server,s3,ssm]==$MOTO_VERSION"
