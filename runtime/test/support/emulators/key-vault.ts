@@ -3,7 +3,7 @@
 // API (7.x) that @azure/keyvault-secrets uses: HTTPS only, the bearer challenge on an
 // unauthenticated request, versions, soft delete and purge, and Key Vault's error bodies.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -153,12 +153,16 @@ function keyVaultRoutes(): Route[] {
 export async function launchKeyVault(): Promise<RunningEmulator> {
   const server = await startContractServer({ routes: keyVaultRoutes(), tls: true });
   // The SDK trusts the server's throwaway certificate through this file only.
-  const caFile = join(mkdtempSync(join(tmpdir(), 'escher-kv-')), 'ca.pem');
+  const caDir = mkdtempSync(join(tmpdir(), 'escher-kv-'));
+  const caFile = join(caDir, 'ca.pem');
   writeFileSync(caFile, server.ca ?? '');
   return {
     name: 'keyVault',
     endpoint: server.url,
     env: { ESCHER_KEYVAULT_ENDPOINT: server.url, ESCHER_KEYVAULT_CA_FILE: caFile },
-    stop: () => server.close(),
+    stop: async () => {
+      await server.close();
+      rmSync(caDir, { recursive: true, force: true });
+    },
   };
 }

@@ -34,10 +34,16 @@ export function freePort(): Promise<number> {
 }
 
 const children = new Set<ChildProcess>();
-// A crashed or interrupted run must not leave emulators behind.
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
+let armed = false;
+
+/** A crashed or interrupted run must not leave emulators behind; armed by the first start. */
+function killChildrenOnExit(): void {
+  if (armed) return;
+  armed = true;
+  process.once('exit', () => {
+    for (const child of children) child.kill('SIGKILL');
+  });
+}
 
 export interface StartedProcess {
   child: ChildProcess;
@@ -51,6 +57,7 @@ export function startProcess(
   args: string[],
   env: Record<string, string> = {},
 ): StartedProcess {
+  killChildrenOnExit();
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let tail = '';
