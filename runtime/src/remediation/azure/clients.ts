@@ -5,10 +5,11 @@
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { NetworkManagementClient } from '@azure/arm-network';
 import type { StorageManagementClient } from '@azure/arm-storage';
-import type { TokenCredential } from '@azure/identity';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient } from '@azure/storage-blob';
 import type { OperationTarget } from '@escher/shared';
-import type { AzureClients } from '../../clouds/azure/clients.js';
+import { AzureClients } from '../../clouds/azure/clients.js';
+import type { RuntimeEnv } from '../../config/env.js';
 
 export interface AzureRemediationClients {
   compute: ComputeManagementClient;
@@ -41,5 +42,16 @@ export function azureRemediationClients(
     storage: clients.storage(target.account),
     blobs,
     ...(options.lroIntervalMs !== undefined ? { lroIntervalMs: options.lroIntervalMs } : {}),
+  });
+}
+
+/** The runner's wiring: one credential (managed identity, CLI or environment) for ARM and the Blob service. */
+export function azureRemediationProvider(
+  env: RuntimeEnv,
+): (target: OperationTarget) => Promise<AzureRemediationClients> {
+  const credential = new DefaultAzureCredential();
+  return azureRemediationClients(new AzureClients(env, { credential }), {
+    credential,
+    blobConnectionString: env.AZURE_STORAGE_CONNECTION_STRING,
   });
 }

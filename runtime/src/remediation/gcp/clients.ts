@@ -10,7 +10,8 @@ import type {
   ZoneOperationsClient,
 } from '@google-cloud/compute';
 import type { Storage } from '@google-cloud/storage';
-import type { GcpClients } from '../../clouds/gcp/clients.js';
+import { GcpClients } from '../../clouds/gcp/clients.js';
+import type { RuntimeEnv } from '../../config/env.js';
 
 export interface GcpRemediationClients {
   storage: Storage;
@@ -31,3 +32,6 @@ export function gcpRemediationClients(
     zoneOperations: clients.zoneOperations(),
   });
 }
+
+/** The runner's wiring: Application Default Credentials, endpoints from the environment. */
+export const gcpRemediationProvider = (env: RuntimeEnv) => gcpRemediationClients(new GcpClients(env));
