@@ -51,4 +51,23 @@ describe('startEmulators', () => {
     await expect(startEmulators(['moto', 'azurite'], table)).rejects.toThrow('azurite did not answer');
     expect(stopped).toEqual(['moto']);
   });
+
+  it('tries a failed launch once more before giving up', async () => {
+    let attempts = 0;
+    const table = {
+      fakeGcs: async () => {
+        attempts++;
+        if (attempts === 1) throw new Error('port taken');
+        return {
+          name: 'fakeGcs' as const,
+          endpoint: 'http://127.0.0.1:2',
+          env: {},
+          stop: async () => undefined,
+        };
+      },
+    };
+    const [started] = await startEmulators(['fakeGcs'], table);
+    expect(started?.endpoint).toBe('http://127.0.0.1:2');
+    expect(attempts).toBe(2);
+  });
 });

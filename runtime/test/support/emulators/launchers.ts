@@ -43,7 +43,8 @@ export async function startEmulators(
     names.map((name) => {
       const launch = table[name];
       if (!launch) throw new Error(`no launcher for ${name}`);
-      return launch();
+      // A second try covers the rare port taken by another process between probe and bind.
+      return launch().catch(() => launch());
     }),
   );
   const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
