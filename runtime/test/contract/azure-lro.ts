@@ -56,7 +56,7 @@ export function azureLro(options: {
       {
         method: 'GET',
         path: `/subscriptions/{sub}/providers/${options.provider}/locations/{location}/operations/{operation}`,
-        handler: (req) => {
+        handler: (req): ContractResponse => {
           const op = operations.get(req.params.operation ?? '');
           if (!op)
             return { status: 404, body: { error: { code: 'NotFound', message: 'operation not found' } } };

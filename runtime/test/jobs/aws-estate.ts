@@ -42,7 +42,7 @@ export async function retag(ec2: EC2Client, ids: string[], tags: Record<string, 
 }
 
 /** The estate snapshot: every instance with its tags and state at this moment. */
-export async function snapshotEstate(ec2: EC2Client): Promise<EstateResource[]> {
+export async function snapshotEstate(ec2: EC2Client, region = REGION): Promise<EstateResource[]> {
   const out: EstateResource[] = [];
   let NextToken: string | undefined;
   do {
@@ -54,7 +54,7 @@ export async function snapshotEstate(ec2: EC2Client): Promise<EstateResource[]> 
           cloud_provider: 'aws',
           resource_type: 'compute_instance',
           account_id: ACCOUNT,
-          region: REGION,
+          region,
           resource_id: i.InstanceId,
           native_type: 'AWS::EC2::Instance',
           state: i.State?.Name,

@@ -1,35 +1,32 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Ec2Fleet } from '../../src/clouds/aws/ec2-fleet.js';
 import { MemoryOperationLog } from '../../src/jobs/operation-log.js';
 import { runJob } from '../../src/jobs/run-job.js';
+import { emulator } from '../support/emulators.js';
 import { ACCOUNT, countCalls, launch, retag, snapshotEstate } from './aws-estate.js';
 import { stopDevJob } from './fixtures.js';
-import { type Moto, startMoto } from './moto.js';
 
 // moto answers a DescribeInstances over 1,000 instances in seconds, not milliseconds.
+// A region of its own keeps other tests' instances on the shared moto out of the count.
+const REGION = 'eu-west-3';
 const MOTO_TIMEOUT = 600_000;
 
-let moto: Moto;
 let ec2: EC2Client;
 let dev: string[];
 let prod: string[];
 let calls: Map<string, number>;
 
 beforeAll(async () => {
-  moto = await startMoto();
   ec2 = new EC2Client({
-    region: 'us-east-1',
-    endpoint: moto.url,
+    region: REGION,
+    endpoint: emulator('moto').endpoint,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
   });
   calls = countCalls(ec2);
   dev = await launch(ec2, 600, { env: 'dev' });
   prod = await launch(ec2, 400, { env: 'prod', environment: 'production' });
 }, MOTO_TIMEOUT);
-afterAll(async () => {
-  await moto?.stop();
-});
 
 async function states(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -58,7 +55,7 @@ describe('dev shutdown on 1,000 EC2 instances (moto)', () => {
   it(
     'stops exactly the dev instances still matching live, and nothing else',
     async () => {
-      const estate = await snapshotEstate(ec2);
+      const estate = await snapshotEstate(ec2, REGION);
       // After the snapshot: ten dev instances opt out, five more become production.
       const optedOut = dev.slice(0, 10);
       const nowProd = dev.slice(10, 15);
@@ -99,7 +96,7 @@ describe('dev shutdown on 1,000 EC2 instances (moto)', () => {
   it(
     'makes no stop call on an immediate second run',
     async () => {
-      const estate = await snapshotEstate(ec2);
+      const estate = await snapshotEstate(ec2, REGION);
       calls.clear();
       const result = await runJob(job, new Date('2026-11-21T19:00:00Z'), {
         estate: async () => estate,

@@ -1,8 +1,12 @@
 // AWS SDK clients, built at the edge per account and region. Member accounts are reached by
 // assuming a role through STS; tests point every client at an emulator via AWS_ENDPOINT_URL.
 
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { RuntimeEnv } from '../../config/env.js';
 
@@ -84,5 +88,25 @@ export class AwsClients {
 
   rds(scope: AwsScope): RDSClient {
     return this.get('rds', scope, () => new RDSClient(this.base(scope)));
+  }
+
+  /** Cost Explorer is served from us-east-1 whatever the account's home region. */
+  costExplorer(scope: AwsScope): CostExplorerClient {
+    const global = { ...scope, region: 'us-east-1' };
+    return this.get('ce', global, () => new CostExplorerClient(this.base(global)));
+  }
+
+  cloudWatch(scope: AwsScope): CloudWatchClient {
+    return this.get('cloudwatch', scope, () => new CloudWatchClient(this.base(scope)));
+  }
+
+  iam(scope: AwsScope): IAMClient {
+    const global = { ...scope, region: 'us-east-1' };
+    return this.get('iam', global, () => new IAMClient(this.base(global)));
+  }
+
+  s3(scope: AwsScope): S3Client {
+    // Path-style addressing works against emulators and real S3 alike.
+    return this.get('s3', scope, () => new S3Client({ ...this.base(scope), forcePathStyle: true }));
   }
 }
