@@ -1,6 +1,7 @@
 // Every benchmark `make bench` runs, in order. Each prints its own figures; adding one
 // is adding a module under bench/ and a line here.
 
+import { jobsBench } from './jobs.js';
 import { snapshotBench } from './snapshot.js';
 
 export interface Bench {
@@ -8,4 +9,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: Bench[] = [snapshotBench];
+export const benches: Bench[] = [snapshotBench, jobsBench];
