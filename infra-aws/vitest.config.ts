@@ -8,7 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A CDK synthesis or an `escher` CLI run takes seconds alone and minutes on a busy machine.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

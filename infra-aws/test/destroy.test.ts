@@ -32,9 +32,7 @@ beforeAll(async () => {
 });
 
 describe('exportState', () => {
-  it('copies every non-empty collection to NDJSON files and a local store with equal counts', {
-    timeout: 240_000,
-  }, async () => {
+  it('copies every non-empty collection to NDJSON files and a local store with equal counts', async () => {
     const exportDir = join(work, 'export-ok');
     const result = await exportState(escher, { source: cloud, exportDir });
     expect(result.target).toBe(pathToFileURL(join(exportDir, 'state')).href);
@@ -110,7 +108,7 @@ describe('pnpm destroy:aws (dist/bin/destroy.js)', () => {
     expect(existsSync(calls)).toBe(false);
   });
 
-  it('exports first, then destroys only the runner stack', { timeout: 240_000 }, async () => {
+  it('exports first, then destroys only the runner stack', async () => {
     const r = await destroy(cloud);
     expect(r.stdout).toMatch(/state exported to file:\/\/.*\/exports\/escher-runner-.*\/state/);
     expect(r.status).toBe(0);

@@ -44,7 +44,7 @@ function cdkSynth(configPath: string, outdir: string) {
 }
 
 describe('cdk synth', () => {
-  it('synthesizes both stacks offline from a config file', { timeout: 300_000 }, async () => {
+  it('synthesizes both stacks offline from a config file', async () => {
     const work = mkdtempSync(join(tmpdir(), 'escher-synth-'));
     const configPath = join(work, 'escher.config.yaml');
     // A prebuilt image keeps this test independent of container/Dockerfile.
@@ -63,7 +63,7 @@ describe('cdk synth', () => {
     expect(existsSync(join(outdir, 'escher-member-access.template.json'))).toBe(true);
   });
 
-  it('fails with a message naming the field when the config is invalid', { timeout: 300_000 }, async () => {
+  it('fails with a message naming the field when the config is invalid', async () => {
     const work = mkdtempSync(join(tmpdir(), 'escher-synth-bad-'));
     const configPath = join(work, 'escher.config.yaml');
     writeFileSync(
