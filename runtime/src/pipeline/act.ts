@@ -15,14 +15,14 @@ export async function resolveExecutor(
   deps: PipelineDeps,
   decided: Pick<DecidedAction, 'action' | 'target' | 'params'>,
 ) {
-  const executor = deps.executors[decided.action];
+  const load = deps.executors[decided.action];
   const provider = deps.clients[decided.target.cloud];
-  if (!executor || !provider) {
+  if (!load || !provider) {
     throw new ConfigError(`${decided.action} is not available in this runner build`, {
       hint: `disable ${catalogEntry(decided.action).setting} or use a runner that includes ${decided.target.cloud} support`,
     });
   }
-  const clients = await provider(decided.target);
+  const [executor, clients] = await Promise.all([load(), provider(decided.target)]);
   const ctx: ExecutorContext = {
     target: { ...decided.target, params: decided.params },
     log: deps.log.child({ action: decided.action }),

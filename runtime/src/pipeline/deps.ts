@@ -5,7 +5,7 @@ import type { CloudProvider, OperationTarget, RemediationId } from '@escher/shar
 import type { AiClient } from '../ai/client.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/notification.js';
-import type { CatalogExecutor } from '../remediation/executor.js';
+import type { ExecutorLoader } from '../remediation/registry.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { RunnerState } from './state.js';
 
@@ -13,7 +13,8 @@ export type ClientsProvider = (target: OperationTarget) => Promise<unknown>;
 
 export interface PipelineDeps {
   state: RunnerState;
-  executors: Partial<Record<RemediationId, CatalogExecutor<unknown>>>;
+  /** The catalog's entries by id, loaded on first use. */
+  executors: Partial<Record<RemediationId, ExecutorLoader>>;
   clients: Partial<Record<CloudProvider, ClientsProvider>>;
   /** Undefined: the built-in analyst answers. */
   ai?: AiClient | undefined;

@@ -3,22 +3,19 @@
 // one place where the runner's parts are wired together.
 
 import { hostname } from 'node:os';
-import { SNSClient } from '@aws-sdk/client-sns';
 import type { ExtensionConfig } from '@escher/shared';
 import { AI_TOKEN_SECRET, createAiClient } from '../ai/client.js';
 import { defaultStoreUrl, type RuntimeEnv } from '../config/env.js';
 import type { Logger } from '../log.js';
-import { createNotifier } from '../notify/create-notifier.js';
 import type { Notifier } from '../notify/notification.js';
-import { NOTIFY_SECRETS } from '../notify/setup.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { awsClientsProvider } from '../remediation/aws/clients.js';
 import { executors } from '../remediation/registry.js';
-import { openSecretStore } from '../secrets/open-secret-store.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { openObjectStore } from '../storage/open-store.js';
 import { faultHook } from './fault-hook.js';
+import { lazyNotifier } from './lazy-notifier.js';
 import { memorySecretStore } from './memory-secrets.js';
 import { objectRunnerState } from './object-state.js';
 
@@ -40,7 +37,7 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
   const secrets =
     o.secrets ??
     (env.ESCHER_SECRETS
-      ? openSecretStore(env.ESCHER_SECRETS, env, redactor)
+      ? (await import('../secrets/open-secret-store.js')).openSecretStore(env.ESCHER_SECRETS, env, redactor)
       : memorySecretStore({}, redactor));
   const store = await openObjectStore(o.storeUrl ?? env.ESCHER_STORE ?? defaultStoreUrl(env), env);
   const clock = o.clock ?? (() => new Date());
@@ -70,22 +67,7 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
           },
         })
       : undefined,
-    notifier:
-      o.notifier ??
-      createNotifier(
-        {
-          ...(config?.notifications ?? { emails: [], sms: [], slack: false, teams: false, pagerduty: false }),
-          webhook: Boolean(await secrets.get(NOTIFY_SECRETS.webhookUrl)),
-        },
-        secrets,
-        {
-          log,
-          clock,
-          ...(config?.home_cloud === 'aws'
-            ? { sns: new SNSClient({ region, ...(endpoint ? { endpoint } : {}) }) }
-            : {}),
-        },
-      ),
+    notifier: o.notifier ?? lazyNotifier({ config, secrets, log, clock, region, endpoint }),
     redactor,
     log,
     clock,

@@ -3,11 +3,6 @@
 
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { exitCodeOf } from '../../pipeline/result.js';
-import { loadDeploymentConfig } from '../../runner/config.js';
-import { buildRunnerDeps } from '../../runner/deps.js';
-import { formatResult } from '../../runner/format.js';
-import { handleTrigger } from '../../runner/handle-trigger.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './index.js';
 
@@ -33,6 +28,20 @@ export const runCommand: CommandModule = (program: Command, ctx: () => CliContex
         throw new InputError('the event is empty', {
           hint: 'pass a JSON event file or pipe one to --event -',
         });
+      // Loaded here, not at the top: other commands must not pay for the pipeline's imports.
+      const [
+        { exitCodeOf },
+        { loadDeploymentConfig },
+        { buildRunnerDeps },
+        { formatResult },
+        { handleTrigger },
+      ] = await Promise.all([
+        import('../../pipeline/result.js'),
+        import('../../runner/config.js'),
+        import('../../runner/deps.js'),
+        import('../../runner/format.js'),
+        import('../../runner/handle-trigger.js'),
+      ]);
       const config = await loadDeploymentConfig(c.env);
       const deps = await buildRunnerDeps({
         env: c.env,

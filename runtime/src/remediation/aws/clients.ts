@@ -3,19 +3,19 @@
 // to assume (escher/aws/<account>/role_arn) or keys in the secret store, read by the
 // shared credential loader.
 
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { OperationTarget } from '@escher/shared';
 import { ConfigError } from '../../errors.js';
 import { loadAwsCredentials } from '../../secrets/cloud-credentials.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 
+/**
+ * What an AWS catalog entry needs to build its SDK client. Entries build only the client
+ * they use (s3Of, ec2Of, rdsOf), so a run loads one service's SDK, not all of them.
+ */
 export interface AwsRemediationClients {
-  s3: S3Client;
-  ec2: EC2Client;
-  rds: RDSClient;
+  region: string;
+  endpoint?: string;
+  credentials?: Credentials;
 }
 
 export interface AwsClientsOptions {
@@ -26,10 +26,10 @@ export interface AwsClientsOptions {
   endpoint?: string | undefined;
   secrets?: SecretStore | undefined;
   /** The home account's credentials; undefined means the SDK's default chain (role, env). */
-  homeCredentials?: Credentials;
+  homeCredentials?: Credentials | undefined;
 }
 
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
 export function awsClientsProvider(
   options: AwsClientsOptions,
@@ -54,15 +54,10 @@ async function build(
   options: AwsClientsOptions,
 ): Promise<AwsRemediationClients> {
   const credentials = await credentialsFor(account, region, options);
-  const common = {
+  return {
     region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-  };
-  return {
-    s3: new S3Client({ ...common, forcePathStyle: Boolean(options.endpoint) }),
-    ec2: new EC2Client(common),
-    rds: new RDSClient(common),
   };
 }
 
@@ -70,7 +65,7 @@ async function credentialsFor(
   account: string,
   region: string,
   options: AwsClientsOptions,
-): Promise<Credentials> {
+): Promise<Credentials | undefined> {
   if (account === options.homeAccount) return options.homeCredentials;
   if (!options.secrets) {
     throw new ConfigError(`no credentials for AWS account ${account}`, {
@@ -84,6 +79,7 @@ async function credentialsFor(
     return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
   }
   // Assume the role in the event's account from the runner's own credentials.
+  const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
   const sts = new STSClient({
     region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),

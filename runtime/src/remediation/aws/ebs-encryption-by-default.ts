@@ -4,13 +4,15 @@
 import { EnableEbsEncryptionByDefaultCommand, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import type { CatalogExecutor } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
+import { ec2Of } from './ec2-client.js';
 import { awsCall } from './errors.js';
 
 export const ebsEncryptionByDefault: CatalogExecutor<AwsRemediationClients> = {
   id: 'aws.ec2.enable_ebs_encryption_by_default',
   undo: 'Disable EBS encryption by default in the region; volumes created meanwhile stay encrypted.',
 
-  async check({ target }, { ec2 }) {
+  async check({ target }, clients) {
+    const ec2 = ec2Of(clients);
     const res = await awsCall(`EBS settings of ${target.region}`, () =>
       ec2.send(new GetEbsEncryptionByDefaultCommand({})),
     );
@@ -24,14 +26,16 @@ export const ebsEncryptionByDefault: CatalogExecutor<AwsRemediationClients> = {
     };
   },
 
-  async apply({ target }, { ec2 }) {
+  async apply({ target }, clients) {
+    const ec2 = ec2Of(clients);
     await awsCall(`EBS settings of ${target.region}`, () =>
       ec2.send(new EnableEbsEncryptionByDefaultCommand({})),
     );
     return { changes: [`EBS encryption by default on in ${target.region}`] };
   },
 
-  async verify({ target }, { ec2 }) {
+  async verify({ target }, clients) {
+    const ec2 = ec2Of(clients);
     const res = await awsCall(`EBS settings of ${target.region}`, () =>
       ec2.send(new GetEbsEncryptionByDefaultCommand({})),
     );

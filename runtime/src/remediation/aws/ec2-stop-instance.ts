@@ -4,6 +4,7 @@
 import { DescribeInstancesCommand, type EC2Client, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import type { CatalogExecutor } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
+import { ec2Of } from './ec2-client.js';
 import { awsCall, ResourceGoneError } from './errors.js';
 
 async function instanceState(ec2: EC2Client, instanceId: string): Promise<string> {
@@ -23,7 +24,8 @@ export const ec2StopInstance: CatalogExecutor<AwsRemediationClients> = {
   id: 'aws.ec2.stop_instance',
   undo: 'Start the instance again (its EBS volumes and configuration are kept; an ephemeral public IP may change).',
 
-  async check({ target }, { ec2 }) {
+  async check({ target }, clients) {
+    const ec2 = ec2Of(clients);
     const state = await instanceState(ec2, target.resource_id);
     const needed = state === 'running' || state === 'pending';
     return {
@@ -35,14 +37,16 @@ export const ec2StopInstance: CatalogExecutor<AwsRemediationClients> = {
     };
   },
 
-  async apply({ target }, { ec2 }) {
+  async apply({ target }, clients) {
+    const ec2 = ec2Of(clients);
     await awsCall(`EC2 instance ${target.resource_id}`, () =>
       ec2.send(new StopInstancesCommand({ InstanceIds: [target.resource_id] })),
     );
     return { changes: [`stopped instance ${target.resource_id}`] };
   },
 
-  async verify({ target }, { ec2 }) {
+  async verify({ target }, clients) {
+    const ec2 = ec2Of(clients);
     const state = await instanceState(ec2, target.resource_id);
     return { ok: state === 'stopping' || state === 'stopped', observed: `instance state is ${state}` };
   },

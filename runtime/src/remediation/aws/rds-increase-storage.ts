@@ -11,6 +11,7 @@ import {
 import type { CatalogExecutor, RemediationTarget } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
 import { awsCall, ResourceGoneError } from './errors.js';
+import { rdsOf } from './rds-client.js';
 
 async function instance(rds: RDSClient, id: string): Promise<DBInstance> {
   const res = await awsCall(`RDS instance ${id}`, () =>
@@ -31,7 +32,8 @@ export const rdsIncreaseStorage: CatalogExecutor<AwsRemediationClients> = {
   id: 'aws.rds.increase_allocated_storage',
   undo: 'Allocated storage cannot be reduced in place; undoing means restoring a snapshot into a smaller instance.',
 
-  async check({ target }, { rds }) {
+  async check({ target }, clients) {
+    const rds = rdsOf(clients);
     const db = await instance(rds, target.resource_id);
     const pending = db.PendingModifiedValues?.AllocatedStorage;
     const current = db.AllocatedStorage ?? 0;
@@ -44,7 +46,8 @@ export const rdsIncreaseStorage: CatalogExecutor<AwsRemediationClients> = {
     };
   },
 
-  async apply({ target }, { rds }) {
+  async apply({ target }, clients) {
+    const rds = rdsOf(clients);
     const db = await instance(rds, target.resource_id);
     const size = newSize(db.AllocatedStorage ?? 0, target);
     await awsCall(`RDS instance ${target.resource_id}`, () =>
@@ -59,7 +62,8 @@ export const rdsIncreaseStorage: CatalogExecutor<AwsRemediationClients> = {
     return { changes: [`allocated storage ${db.AllocatedStorage} → ${size} GiB`] };
   },
 
-  async verify({ target }, { rds }) {
+  async verify({ target }, clients) {
+    const rds = rdsOf(clients);
     const db = await instance(rds, target.resource_id);
     const size = db.PendingModifiedValues?.AllocatedStorage ?? db.AllocatedStorage ?? 0;
     return {

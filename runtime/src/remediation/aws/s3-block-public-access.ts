@@ -11,6 +11,7 @@ import {
 import type { CatalogExecutor } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
 import { awsCall } from './errors.js';
+import { s3Of } from './s3-client.js';
 import { blockComplete, isPublicGrant, isPublicStatement, readBucketPublicState } from './s3-public-state.js';
 
 const FULL_BLOCK = {
@@ -24,7 +25,8 @@ export const s3BlockPublicAccess: CatalogExecutor<AwsRemediationClients> = {
   id: 'aws.s3.block_public_access',
   undo: 'Restore the previous public access block, ACL grants and bucket policy statements (listed in the operation record); this makes the bucket public again.',
 
-  async check({ target }, { s3 }) {
+  async check({ target }, clients) {
+    const s3 = s3Of(clients);
     const state = await readBucketPublicState(s3, target);
     const plan: string[] = [];
     if (!blockComplete(state.block))
@@ -42,7 +44,8 @@ export const s3BlockPublicAccess: CatalogExecutor<AwsRemediationClients> = {
     };
   },
 
-  async apply({ target }, { s3 }) {
+  async apply({ target }, clients) {
+    const s3 = s3Of(clients);
     const state = await readBucketPublicState(s3, target);
     const what = `S3 bucket ${state.bucket}`;
     const changes: string[] = [];
@@ -82,7 +85,8 @@ export const s3BlockPublicAccess: CatalogExecutor<AwsRemediationClients> = {
     return { changes };
   },
 
-  async verify({ target }, { s3 }) {
+  async verify({ target }, clients) {
+    const s3 = s3Of(clients);
     const state = await readBucketPublicState(s3, target);
     const ok =
       blockComplete(state.block) && state.publicGrants.length === 0 && state.publicStatements.length === 0;

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { CatalogExecutor, RemediationTarget } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
+import { ec2Of } from './ec2-client.js';
 import { awsCall } from './errors.js';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
@@ -55,7 +56,8 @@ export const sgRevokePublicAdminIngress: CatalogExecutor<AwsRemediationClients> 
   id: 'aws.ec2.revoke_public_admin_ingress',
   undo: 'Re-authorise the revoked ingress rules (listed in the operation record); this re-opens the admin ports to the internet.',
 
-  async check({ target }, { ec2 }) {
+  async check({ target }, clients) {
+    const ec2 = ec2Of(clients);
     const rules = await publicAdminRules(ec2, target);
     const narrowTo = cidrsOf(target);
     const plan = rules.map((r) => `revoke ${describeRule(r)} (${r.SecurityGroupRuleId})`);
@@ -71,7 +73,8 @@ export const sgRevokePublicAdminIngress: CatalogExecutor<AwsRemediationClients> 
     };
   },
 
-  async apply({ target }, { ec2 }) {
+  async apply({ target }, clients) {
+    const ec2 = ec2Of(clients);
     const rules = await publicAdminRules(ec2, target);
     if (rules.length === 0) return { changes: [] };
     const ids = rules.map((r) => r.SecurityGroupRuleId).filter((id): id is string => Boolean(id));
@@ -98,7 +101,8 @@ export const sgRevokePublicAdminIngress: CatalogExecutor<AwsRemediationClients> 
     return { changes };
   },
 
-  async verify({ target }, { ec2 }) {
+  async verify({ target }, clients) {
+    const ec2 = ec2Of(clients);
     const rules = await publicAdminRules(ec2, target);
     return {
       ok: rules.length === 0,
