@@ -39,6 +39,8 @@ export async function readColumns(
   collection: CollectionName,
   refs: SegmentRef[],
   dims: number,
+  /** Where to put the vectors (at least rows × dims floats); a new array otherwise. */
+  into?: Float32Array,
 ): Promise<CollectionColumns> {
   const offsets: number[] = [];
   let total = 0;
@@ -46,7 +48,7 @@ export async function readColumns(
     offsets.push(total);
     total += ref.records;
   }
-  const vectors = new Float32Array(total * dims);
+  const vectors = into ?? new Float32Array(total * dims);
   const ids: string[] = new Array(total);
   const payloads: (Record<string, unknown> | null)[] = new Array(total);
   const headers = await mapLimited(refs, PARALLEL_READS, async (ref, i) => {
@@ -71,10 +73,17 @@ export async function readColumns(
   return { ids, payloads, vectors, dims, headers };
 }
 
-export async function readCollection(store: ObjectStore, manifest: Manifest, collection: CollectionName) {
+export async function readCollection(
+  store: ObjectStore,
+  manifest: Manifest,
+  collection: CollectionName,
+  into?: (rows: number, dims: number) => Float32Array,
+) {
   const state = manifest.collections[collection];
   if (!state?.embedding) return undefined;
-  return readColumns(store, collection, state.segments, state.embedding.dims);
+  const { dims } = state.embedding;
+  const rows = state.segments.reduce((sum, s) => sum + s.records, 0);
+  return readColumns(store, collection, state.segments, dims, into?.(rows, dims));
 }
 
 /** Row numbers of the live records, in first-seen id order. */

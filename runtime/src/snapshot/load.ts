@@ -5,6 +5,7 @@
 import type { CollectionName, Embedding } from '@escher/shared';
 import { openEngine } from '../vector/engines.js';
 import { MemoryVectorStore } from '../vector/memory-engine.js';
+import type { VectorArena } from '../vector/simd-dot.js';
 import type { Hit, VectorQuery, VectorRecord, VectorStore } from '../vector/vector-store.js';
 import { parseCollection } from './append.js';
 import { liveRows, readCollection } from './collection-reader.js';
@@ -44,11 +45,22 @@ export async function loadCollection(
   assertKeyMatches(manifest, snap.key, snap.store);
   const embedding = manifest.collections[name]?.embedding;
   const dims = embedding?.dims ?? DEFAULT_DIMS;
-  const columns = await readCollection(snap.store, manifest, name);
   const engineName = options.engine ?? 'memory';
+  // The in-process engine gets its vectors decoded straight into its own memory.
+  let arena: VectorArena | undefined;
+  const into = (rows: number, d: number) => {
+    arena = MemoryVectorStore.arena(d, rows);
+    return arena.vectors;
+  };
+  const columns = await readCollection(
+    snap.store,
+    manifest,
+    name,
+    engineName === 'memory' ? into : undefined,
+  );
   let engine: VectorStore;
   if (engineName === 'memory' && columns) {
-    engine = MemoryVectorStore.fromColumns(dims, columns);
+    engine = MemoryVectorStore.fromColumns(dims, columns, arena);
   } else {
     engine = await openEngine(engineName, {
       qdrantUrl: options.qdrantUrl,

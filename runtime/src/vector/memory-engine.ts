@@ -1,10 +1,12 @@
-// The default in-process engine: vectors in one growing Float32Array with precomputed
-// inverse norms, payloads in an array, exact brute-force top-k and lazily built
+// The default in-process engine: vectors in one growing Float32Array (inside a
+// WebAssembly memory, so similarity runs as SIMD) with precomputed inverse norms,
+// payloads in an array, exact brute-force top-k and lazily built
 // per-path inverted indexes for filters. Replaced records leave dead slots behind; a
 // runner process is short-lived, so reclaiming them is not worth the bookkeeping.
 
 import { InputError } from '../errors.js';
 import { type FilterTerm, matchesFilter, matchKeys, type PayloadFilter, valueAt } from './filter.js';
+import { VectorArena } from './simd-dot.js';
 import { dot, inverseNorms, TopK } from './top-k.js';
 import type { Hit, Payload, VectorQuery, VectorRecord, VectorStore } from './vector-store.js';
 
@@ -17,6 +19,7 @@ export interface Columns {
 
 export class MemoryVectorStore implements VectorStore {
   readonly engine = 'memory';
+  private readonly arena: VectorArena;
   private vectors: Float32Array;
   private norms: Float32Array;
   private ids: string[] = [];
@@ -29,18 +32,30 @@ export class MemoryVectorStore implements VectorStore {
   constructor(
     readonly dims: number,
     capacity = 1024,
+    arena?: VectorArena,
   ) {
-    this.vectors = new Float32Array(capacity * dims);
+    this.arena = arena ?? new VectorArena(dims, capacity);
+    this.vectors = this.arena.vectors;
     this.norms = new Float32Array(capacity);
     this.alive = new Uint8Array(capacity);
   }
 
-  /** Adopts columns (later rows supersede earlier ones with the same id) without copying vectors. */
-  static fromColumns(dims: number, columns: Columns): MemoryVectorStore {
+  /** Room for `rows` vectors that loaders fill in place and hand to fromColumns. */
+  static arena(dims: number, rows: number): VectorArena {
+    return new VectorArena(dims, rows);
+  }
+
+  /**
+   * Adopts columns (later rows supersede earlier ones with the same id). Vectors already
+   * in `arena` (as the snapshot loader writes them) are not copied.
+   */
+  static fromColumns(dims: number, columns: Columns, arena?: VectorArena): MemoryVectorStore {
     const rows = columns.ids.length;
-    const store = new MemoryVectorStore(dims, 0);
-    store.vectors = columns.vectors;
-    store.norms = inverseNorms(columns.vectors, rows, dims);
+    const own = arena ?? new VectorArena(dims, rows);
+    if (!arena) own.vectors.set(columns.vectors.subarray(0, rows * dims));
+    const store = new MemoryVectorStore(dims, 0, own);
+    store.vectors = own.vectors;
+    store.norms = inverseNorms(store.vectors, rows, dims);
     store.alive = new Uint8Array(rows);
     store.ids = columns.ids;
     store.size = rows;
@@ -64,13 +79,12 @@ export class MemoryVectorStore implements VectorStore {
   private grow(min: number): void {
     if (min <= this.alive.length) return;
     const capacity = Math.max(min, this.alive.length * 2, 1024);
-    const vectors = new Float32Array(capacity * this.dims);
-    vectors.set(this.vectors.subarray(0, this.size * this.dims));
+    this.arena.ensure(capacity);
+    this.vectors = this.arena.vectors;
     const norms = new Float32Array(capacity);
     norms.set(this.norms.subarray(0, this.size));
     const alive = new Uint8Array(capacity);
     alive.set(this.alive.subarray(0, this.size));
-    this.vectors = vectors;
     this.norms = norms;
     this.alive = alive;
   }
@@ -181,13 +195,18 @@ export class MemoryVectorStore implements VectorStore {
     }
     const qInv = inverseNorms(q, 1, this.dims)[0] as number;
     const top = new TopK(limit);
-    const vectors = this.vectors;
-    const dims = this.dims;
-    const norms = this.norms;
+    const { vectors, dims, norms } = this;
+    const candidates: number[] = [];
     this.forEachMatch(query.filter, (slot) => {
-      top.offer(slot, dot(vectors, slot * dims, q, dims) * (norms[slot] as number) * qInv);
+      candidates.push(slot);
       return true;
     });
+    // One SIMD pass over every row beats scalar dot products once a good share are candidates.
+    const dots = candidates.length * 8 > this.size ? this.arena.dotAll(q, this.size) : undefined;
+    for (const slot of candidates) {
+      const d = dots ? (dots[slot] as number) : dot(vectors, slot * dims, q, dims);
+      top.offer(slot, d * (norms[slot] as number) * qInv);
+    }
     return top.items.map((s) => hit(s.slot, s.score));
   }
 

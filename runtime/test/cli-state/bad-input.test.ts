@@ -7,8 +7,11 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { estateNdjson, runCli } from './run-cli.js';
+
+// Every step spawns real CLI processes; on a busy shared machine they take a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const MODEL_DIR = fileURLToPath(new URL('../../../.tools/models/all-MiniLM-L6-v2', import.meta.url));
 const INSTALL_MODEL = fileURLToPath(new URL('../../scripts/install-model.sh', import.meta.url));

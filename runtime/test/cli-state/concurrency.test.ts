@@ -5,9 +5,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backends } from './backends.js';
 import { estateNdjson, runCli } from './run-cli.js';
+
+// Every step spawns real CLI processes; on a busy shared machine they take a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const WRITERS = 8;
 const PER_WRITER = 250;
@@ -66,5 +69,5 @@ describe.each(backends)('concurrent appends and compaction on the $name', (backe
     const verify = await runCli(['state', 'verify', ...store, '--json'], env);
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout).ok).toBe(true);
-  }, 300_000);
+  });
 });

@@ -7,13 +7,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadRuntimeEnv } from '../../src/config/env.js';
 import { LocalSecretStore } from '../../src/secrets/local-secret-store.js';
 import { collectGarbage, openSnapshot } from '../../src/snapshot/index.js';
 import { openObjectStore } from '../../src/storage/open-store.js';
 import { backends } from './backends.js';
 import { estateNdjson, runCli } from './run-cli.js';
+
+// Every step spawns real CLI processes; on a busy shared machine they take a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const stalledWriter = fileURLToPath(new URL('./stalled-writer.mjs', import.meta.url));
 
@@ -75,5 +78,5 @@ describe.each(backends)('a writer killed between upload and commit on the $name'
       JSON.parse((await runCli(['state', 'stats', ...store, '--json'], env)).stdout).collections.alerts_events
         .count,
     ).toBe(25);
-  }, 120_000);
+  });
 });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { VectorArena } from '../../src/vector/simd-dot.js';
+import { dot } from '../../src/vector/top-k.js';
+
+describe('VectorArena', () => {
+  it('computes every row’s dot product with SIMD, matching the scalar loop', () => {
+    const arena = new VectorArena(8, 3);
+    arena.vectors.set([1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 1, -1, -1, -1, -1, -1, -1, -1, -1]);
+    const q = Float32Array.from([1, 1, 1, 1, 1, 1, 1, 2]);
+    expect(arena.simd).toBe(true);
+    expect(Array.from(arena.dotAll(q, 3) ?? [])).toEqual([44, 2, -9]);
+    expect([0, 1, 2].map((r) => dot(arena.vectors, r * 8, q, 8))).toEqual([44, 2, -9]);
+  });
+
+  it('keeps its vectors when it grows', () => {
+    const arena = new VectorArena(4, 1);
+    arena.vectors.set([1, 2, 3, 4]);
+    arena.ensure(100_000);
+    expect(Array.from(arena.vectors.subarray(0, 4))).toEqual([1, 2, 3, 4]);
+    expect(arena.vectors.length).toBe(400_000);
+    expect(Array.from(arena.dotAll(Float32Array.from([1, 0, 0, 1]), 1) ?? [])).toEqual([5]);
+  });
+
+  it('falls back to scalar JavaScript when dimensions are not a multiple of four', () => {
+    const arena = new VectorArena(3, 2);
+    expect(arena.simd).toBe(false);
+    expect(arena.dotAll(Float32Array.from([1, 0, 0]), 2)).toBeUndefined();
+  });
+});
