@@ -4,11 +4,31 @@
 import type { ExecutedOperation, JobSpec } from '@escher/shared';
 import type { NotificationInput } from '../notify/notification.js';
 import { nextRuns } from './schedule.js';
+import { signSnoozeToken } from './snooze.js';
 
 /** Signed links for the next run of a job, e.g. "Skip tonight" and "Delay 2 h". */
 export type SnoozeLinks = (job: string, nextRun: Date) => { label: string; url: string }[];
 
 const MAX_FAILURE_LINES = 20;
+
+/**
+ * "Skip tonight" and "Delay 2 h" links to `<baseUrl>/jobs/snooze?token=…`, signed with the
+ * webhook shared secret; `serve` mode checks them with verifySnoozeToken.
+ */
+export function signedSnoozeLinks(baseUrl: string, key: Buffer): SnoozeLinks {
+  const link = (token: string) =>
+    `${baseUrl.replace(/\/$/, '')}/jobs/snooze?token=${encodeURIComponent(token)}`;
+  return (job, nextRun) => {
+    const run_at = nextRun.toISOString();
+    return [
+      { label: 'Skip next run', url: link(signSnoozeToken({ job, run_at, kind: 'skip' }, key)) },
+      {
+        label: 'Delay 2 h',
+        url: link(signSnoozeToken({ job, run_at, kind: 'delay', delay_minutes: 120 }, key)),
+      },
+    ];
+  };
+}
 
 export function jobNotification(input: {
   spec: JobSpec;
@@ -16,6 +36,8 @@ export function jobNotification(input: {
   summary: string;
   operations: readonly ExecutedOperation[];
   at: Date;
+  /** The scheduled instant of this run; the snooze offer is for the one after it. */
+  scheduledFor: Date;
   links?: SnoozeLinks | undefined;
 }): NotificationInput {
   const { spec, operations } = input;
@@ -28,7 +50,7 @@ export function jobNotification(input: {
   const restopped = operations.filter((o) => o.outcome === 'succeeded' && o.reason.includes('7 days'));
   if (restopped.length > 0)
     lines.push(`${restopped.length} RDS instance(s) restarted by AWS after 7 days were stopped again`);
-  const next = nextRuns(spec.schedule, input.at, 1)[0];
+  const next = nextRuns(spec.schedule, input.scheduledFor, 1)[0];
   if (next)
     lines.push(
       `Next run ${next.toISOString()}; to skip it: escher jobs snooze ${spec.name} --skip --at ${next.toISOString()}`,

@@ -148,6 +148,7 @@ export async function runJob(spec: JobSpec, scheduledFor: Date, deps: JobRunDeps
         summary,
         operations: records.operations,
         at: finished,
+        scheduledFor,
         links: deps.snoozeLinks,
       }),
     );
