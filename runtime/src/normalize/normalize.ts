@@ -82,7 +82,7 @@ function visit(
   }
   let source: EventSource | undefined;
   try {
-    const envelope = envelopes.find((e) => e.recognise(value));
+    const envelope = first(envelopes, value);
     if (envelope) {
       for (const inner of envelope.unwrap(value)) {
         if (inner.error) result.errors.push(located(inner.error, at, envelope.name));
@@ -90,7 +90,7 @@ function visit(
       }
       return;
     }
-    source = sources.find((s) => s.recognise(value));
+    source = first(sources, value);
     const events = source ? source.normalise(value) : unclassified(value, now, origin);
     for (const event of events) result.events.push(event);
   } catch (err) {
@@ -117,4 +117,13 @@ function located(err: unknown, at: string, source: string): NormalisationError {
 function join(at: string, inner: string): string {
   if (!at) return inner;
   return inner.startsWith('[') ? `${at}${inner}` : `${at}.${inner}`;
+}
+
+/** The first module that recognises the input (a plain loop: this runs for every payload). */
+function first<T extends { recognise(input: Record<string, unknown>): boolean }>(
+  modules: readonly T[],
+  input: Record<string, unknown>,
+): T | undefined {
+  for (const m of modules) if (m.recognise(input)) return m;
+  return undefined;
 }
