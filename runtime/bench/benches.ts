@@ -2,6 +2,7 @@
 // is adding a module under bench/ and a line here.
 
 import { jobsBench } from './jobs.js';
+import { normalizeBench } from './normalize.js';
 import { snapshotBench } from './snapshot.js';
 
 export interface Bench {
@@ -9,4 +10,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: Bench[] = [snapshotBench, jobsBench];
+export const benches: Bench[] = [snapshotBench, normalizeBench, jobsBench];
