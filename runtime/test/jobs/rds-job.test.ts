@@ -65,7 +65,12 @@ describe('nightly stop of RDS instances (moto)', () => {
     fleets: () => new RdsFleet(rds, { pollIntervalMs: 10 }),
     log,
     actor: 'runner:test',
-    notifier: { send: async (n: NotificationInput) => (sent.push(n), []) },
+    notifier: {
+      send: async (n: NotificationInput) => {
+        sent.push(n);
+        return [];
+      },
+    },
     snoozeLinks: signedSnoozeLinks('https://escher.example.com/hooks', key),
   };
 
@@ -93,6 +98,6 @@ describe('nightly stop of RDS instances (moto)', () => {
     expect(result.operations.map((o) => [o.target.resource_id, o.outcome, o.reason])).toEqual([
       ['orders-dev', 'succeeded', 'AWS restarted it after 7 days stopped; stopping it again'],
     ]);
-    expect(sent[1]?.lines[0]).toBe('1 RDS instance(s) restarted by AWS after 7 days were stopped again');
+    expect(sent[1]?.lines?.[0]).toBe('1 RDS instance(s) restarted by AWS after 7 days were stopped again');
   });
 });
