@@ -11,3 +11,4 @@ export * from './records/alert.js';
 export * from './records/approval.js';
 export * from './records/dead-letter.js';
 export * from './records/settings.js';
+export * from './report/index.js';

@@ -1,0 +1,3 @@
+export * from './json-schema.js';
+export * from './report.js';
+export * from './settings.js';
