@@ -18,6 +18,7 @@ import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/notification.js';
 import type { RunnerState } from '../pipeline/state.js';
 import { JobSpecError } from './errors.js';
+import type { FleetProvider } from './fleet.js';
 import { type JobStore, stateJobStore } from './job-store.js';
 import { type JobRunDeps, type JobRunResult, runJob } from './run-job.js';
 import { stateOperationLog } from './state-log.js';
@@ -29,8 +30,8 @@ export interface JobRunnerOptions {
   config?: ExtensionConfig | undefined;
   notifier?: Notifier;
   clock?: () => Date;
-  /** Prebuilt clients (tests); default: built from the environment and config. */
-  clients?: CloudClients;
+  /** Fleets to act through; default: cloudFleets over clients built from the environment and config. */
+  fleets?: FleetProvider;
 }
 
 export function defaultCloudClients(env: RuntimeEnv, config?: ExtensionConfig): CloudClients {
@@ -64,7 +65,7 @@ export function jobRunDeps(
 ): Omit<JobRunDeps, 'snoozes'> & { store: JobStore } {
   return {
     estate: () => loadEstate(o.state, o.log),
-    fleets: cloudFleets(o.clients ?? defaultCloudClients(o.env, o.config)),
+    fleets: o.fleets ?? cloudFleets(defaultCloudClients(o.env, o.config)),
     log: stateOperationLog(o.state),
     ...(o.notifier ? { notifier: o.notifier } : {}),
     ...(o.clock ? { clock: o.clock } : {}),
