@@ -21,7 +21,11 @@ describe('parseExtensionConfig', () => {
     expect(cfg.name).toBe('escher');
     expect(cfg.retention).toEqual({ cost_days: 90, audit_days: 365, alerts_days: 365 });
     expect(cfg.report).toEqual({ cron: '0 2 * * *', timezone: 'UTC', exclude_dates: [] });
-    expect(cfg.jobs[0]?.guardrails).toEqual({ max_targets: 500, max_fleet_fraction: 1, allow_production: false });
+    expect(cfg.jobs[0]?.guardrails).toEqual({
+      max_targets: 500,
+      max_fleet_fraction: 1,
+      allow_production: false,
+    });
     expect(cfg.jobs[0]?.selector.clouds).toEqual(['aws', 'azure', 'gcp']);
   });
 
@@ -38,7 +42,9 @@ describe('parseExtensionConfig', () => {
   });
 
   it('refuses a config whose home cloud has no section', () => {
-    expect(() => parseExtensionConfig({ home_cloud: 'gcp' })).toThrow(/gcp: home_cloud is gcp but no gcp section/);
+    expect(() => parseExtensionConfig({ home_cloud: 'gcp' })).toThrow(
+      /gcp: home_cloud is gcp but no gcp section/,
+    );
   });
 
   it('refuses a bad cron expression', () => {
