@@ -2,7 +2,7 @@
 // pipeline and a local file store (needs `tsc -b` first).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,9 +62,16 @@ describe('escher lambda', () => {
 });
 
 describe('escher serve', () => {
-  it('listens on --port, refuses unauthenticated pushes and stops on SIGTERM', async () => {
+  it('listens on --port, checks the shared secret from the secret store, and stops on SIGTERM', async () => {
+    const dir = home();
+    const secrets = mkdtempSync(join(tmpdir(), 'escher-secrets-'));
+    writeFileSync(
+      join(secrets, 'secrets.json'),
+      JSON.stringify({ 'escher/webhook/shared_secret': 'serve-secret-5a1e' }),
+      { mode: 0o600 },
+    );
     const child = spawn(process.execPath, [ESCHER_BIN, 'serve', '--port', '0'], {
-      env: { PATH: process.env.PATH ?? '', ESCHER_HOME: home() },
+      env: { PATH: process.env.PATH ?? '', ESCHER_HOME: dir, ESCHER_SECRETS: `file://${secrets}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const url = await new Promise<string>((resolve, reject) => {
@@ -79,6 +86,14 @@ describe('escher serve', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect((await fetch(`${url}/trigger`, { method: 'POST', body: '{"kind":"report"}' })).status).toBe(401);
     expect((await fetch(`${url}/pubsub`, { method: 'POST', body: '{}' })).status).toBe(401);
+    // With the secret, the push reaches the pipeline, which dead-letters a body that is not JSON.
+    const pushed = await fetch(`${url}/trigger`, {
+      method: 'POST',
+      body: 'not json',
+      headers: { 'x-escher-secret': 'serve-secret-5a1e' },
+    });
+    expect(pushed.status).toBe(400);
+    expect(deadLetters(dir)).toHaveLength(1);
     const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
