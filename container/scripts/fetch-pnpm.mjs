@@ -25,7 +25,8 @@ const meta = await (await get(`${registry}/pnpm/${version}`)).json();
 const tarball = Buffer.from(await (await get(meta.dist.tarball)).arrayBuffer());
 const [algorithm, expected] = meta.dist.integrity.split('-', 2);
 const actual = createHash(algorithm).update(tarball).digest('base64');
-if (actual !== expected) throw new Error(`fetch-pnpm: pnpm ${version} tarball fails its ${algorithm} integrity check`);
+if (actual !== expected)
+  throw new Error(`fetch-pnpm: pnpm ${version} tarball fails its ${algorithm} integrity check`);
 
 mkdirSync(target, { recursive: true });
 const file = join(target, 'pnpm.tgz');

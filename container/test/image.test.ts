@@ -1,0 +1,113 @@
+// The runner image, built with buildah from container/Dockerfile on a locally assembled
+// base, does the main job through its own entry point: the demo's CloudTrail event, given
+// to `task` the way an ECS RunTask override passes it, makes the public PII bucket private
+// in the AWS emulator. The image is small, runs unprivileged and carries no build tools.
+
+import {
+  CreateBucketCommand,
+  PutBucketAclCommand,
+  PutBucketPolicyCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketStatus, describeStatus } from '../../runtime/demo/bucket-status.js';
+import { ACCOUNT, PII_BUCKET, publicAclEvent, REGION, seedEstate } from '../../runtime/demo/sample-estate.js';
+import { loadRuntimeEnv } from '../../runtime/src/config/env.js';
+import { objectRunnerState } from '../../runtime/src/runner/object-state.js';
+import { createS3Client, S3ObjectStore } from '../../runtime/src/storage/s3-store.js';
+import { launchMoto } from '../../runtime/test/support/emulators/moto.js';
+import type { RunningEmulator } from '../../runtime/test/support/emulators/types.js';
+import { imageConfig, imageSizeBytes, runImage } from './support/buildah.js';
+import { buildRunnerImage, RUNNER_IMAGE, removeImages } from './support/image.js';
+
+const STATE_BUCKET = 'escher-state';
+const CONFIG = {
+  name: 'acme',
+  home_cloud: 'aws',
+  aws: { account: ACCOUNT, region: REGION },
+  remediations: ['aws.s3.block_public_access'],
+};
+let moto: RunningEmulator;
+let s3: S3Client;
+
+beforeAll(async () => {
+  await buildRunnerImage();
+  moto = await launchMoto();
+  s3 = createS3Client(loadRuntimeEnv(moto.env));
+  for (const bucket of [STATE_BUCKET, PII_BUCKET]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await seedEstate(objectRunnerState(new S3ObjectStore(s3, STATE_BUCKET, 'state')));
+}, 45 * 60_000);
+
+afterAll(async () => {
+  await moto?.stop();
+  await removeImages();
+}, 10 * 60_000);
+
+const runnerEnv = (trigger: string) => ({
+  ...moto.env,
+  ESCHER_STORE: `s3://${STATE_BUCKET}/state`,
+  ESCHER_CONFIG: JSON.stringify(CONFIG),
+  ESCHER_LOG_LEVEL: 'warn',
+  ESCHER_TRIGGER: trigger,
+});
+
+async function makePublic(bucket: string): Promise<void> {
+  await s3.send(new PutBucketAclCommand({ Bucket: bucket, ACL: 'public-read' }));
+  const statement = {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:GetObject',
+    Resource: `arn:aws:s3:::${bucket}/*`,
+  };
+  await s3.send(
+    new PutBucketPolicyCommand({
+      Bucket: bucket,
+      Policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),
+    }),
+  );
+}
+
+describe('the runner image', () => {
+  it('runs the demo event as a container task and the PII bucket is private again', async () => {
+    await makePublic(PII_BUCKET);
+    expect(describeStatus(await bucketStatus(s3, PII_BUCKET))).toBe(
+      'PUBLIC (AllUsers ACL grants: 1, policy public: true, public access block: off)',
+    );
+    const trigger = JSON.stringify({ kind: 'event', event: publicAclEvent(PII_BUCKET, new Date()) });
+
+    const result = await runImage(RUNNER_IMAGE, ['task'], runnerEnv(trigger));
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'done' });
+    expect(describeStatus(await bucketStatus(s3, PII_BUCKET))).toBe(
+      'private (AllUsers ACL grants: 1, policy public: true, public access block: all on)',
+    );
+  });
+
+  it('exits 2 for a trigger that is not JSON', async () => {
+    const result = await runImage(RUNNER_IMAGE, ['task'], runnerEnv('not json'));
+
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'bad_input' });
+  });
+
+  it('starts node /app/bin/escher.js as uid 10001, serving HTTP unless told otherwise', async () => {
+    const config = await imageConfig(RUNNER_IMAGE);
+
+    expect(config.Entrypoint).toEqual(['node', '/app/bin/escher.js']);
+    expect(config.Cmd).toEqual(['serve']);
+    expect(config.User).toBe('10001:10001');
+    const uid = await runImage(RUNNER_IMAGE, ['node', '-p', 'process.getuid()'], {}, true);
+    expect(uid.stdout.trim()).toBe('10001');
+  });
+
+  it('carries no package manager, compiler or dev dependency, and stays under 450 MB', async () => {
+    const probe =
+      'for t in npm npx corepack yarn pnpm gcc cc make tsc; do command -v $t; done; ls /app/node_modules/.pnpm | grep -E "^(typescript|vitest|@biomejs)" ; true';
+    const found = await runImage(RUNNER_IMAGE, ['sh', '-c', probe], {}, true);
+
+    expect(found.stdout).toBe('');
+    expect(await imageSizeBytes(RUNNER_IMAGE)).toBeLessThan(450 * 1024 * 1024);
+  });
+});
