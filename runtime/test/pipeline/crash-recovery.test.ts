@@ -93,5 +93,6 @@ describe('a runner killed with SIGKILL at a step boundary, then rerun', () => {
         'notify',
       ]);
     },
+    300_000,
   );
 });
