@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './notification.js';
 export { routeFor, SEVERITY_ROUTES } from './routing.js';
 export { NOTIFY_SECRETS, type NotifierConfig, type NotifierDeps } from './setup.js';
+export { stateBannerSink } from './state-banners.js';
