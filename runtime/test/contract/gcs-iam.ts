@@ -1,8 +1,9 @@
 // Cloud Storage JSON API routes that fake-gcs-server does not serve: its router has no
-// /storage/v1/b/{bucket}/iam routes (bucket IAM answers 404, fsouza/fake-gcs-server#1257) and
-// no bucket PATCH, so neither the IAM policy nor iamConfiguration.publicAccessPrevention can be
-// changed there. Routes: "Buckets: getIamPolicy / setIamPolicy" (GET/PUT …/iam, etag-checked: a
-// stale etag is 412 conditionNotMet) and "Buckets: get / patch" for publicAccessPrevention.
+// /storage/v1/b/{bucket}/iam routes (bucket IAM answers 404, fsouza/fake-gcs-server#1257), and
+// its bucket PATCH (where present) only updates versioning and defaultEventBasedHold, so
+// neither the IAM policy nor iamConfiguration.publicAccessPrevention can be changed there.
+// Routes: "Buckets: getIamPolicy / setIamPolicy" (GET/PUT …/iam, etag-checked: a stale etag
+// is 412 conditionNotMet) and "Buckets: get / patch" for publicAccessPrevention.
 
 import type { ContractRequest, ContractResponse, Route } from './server.js';
 
