@@ -67,7 +67,7 @@ async function measure(
 
 async function runSnapshotBench(): Promise<void> {
   process.stdout.write('targets: load ≤ 1000 ms and ≤ 400 MB; filter p99 ≤ 2 ms; top-10 ≤ 25 ms\n');
-  for (const encoding of ['f32', 'i8'] as const) {
+  for (const encoding of ['f16', 'i8', 'f32'] as const) {
     const home = await mkdtemp(join(tmpdir(), 'escher-bench-'));
     try {
       await measure('local store', `file://${join(home, 'state')}`, {}, encoding, home);
@@ -83,7 +83,7 @@ async function runSnapshotBench(): Promise<void> {
       forcePathStyle: true,
       credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
     });
-    for (const encoding of ['f32', 'i8'] as const) {
+    for (const encoding of ['f16', 'i8'] as const) {
       const bucket = `escher-bench-${encoding}`;
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));
       const home = await mkdtemp(join(tmpdir(), 'escher-bench-'));

@@ -48,6 +48,7 @@ export function registerState(program: Command, ctx: () => CliContext): void {
     .action((file, flags) => importAction(ctx(), file, flags));
   sub('export', 'print every live record as NDJSON')
     .addOption(collectionOption())
+    .option('--engine <name>', 'vector engine to load into and export from: memory or qdrant', 'memory')
     .action((flags) => exportAction(ctx(), flags));
   sub('get', 'print records by id as NDJSON')
     .argument('<ids...>')

@@ -9,8 +9,12 @@ import { embedderFor, type StoreFlags, snapshotFor } from './open.js';
 
 type CollectionFlags = StoreFlags & { collection: string };
 
-export async function exportAction(ctx: CliContext, flags: CollectionFlags) {
-  const loaded = await loadCollection(await snapshotFor(ctx, flags), flags.collection);
+/** With --engine qdrant the records come back out of Qdrant after loading them into it. */
+export async function exportAction(ctx: CliContext, flags: CollectionFlags & { engine: string }) {
+  const loaded = await loadCollection(await snapshotFor(ctx, flags), flags.collection, {
+    engine: flags.engine,
+    qdrantUrl: ctx.env.QDRANT_URL,
+  });
   for await (const record of loaded.records()) ctx.out(recordLine(record));
 }
 
