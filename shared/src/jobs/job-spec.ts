@@ -17,15 +17,15 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** Why a five-field cron expression is unusable, or undefined when croner accepts it. */
+/** Why a five-field cron expression is unusable ("has 4 fields…", "is invalid: …"), or undefined when croner accepts it. */
 export function cronProblem(expr: string): string | undefined {
-  if (expr.trim().split(/\s+/).length !== 5)
-    return 'must have 5 fields (minute hour day-of-month month day-of-week)';
+  const fields = expr.trim().split(/\s+/).length;
+  if (fields !== 5) return `has ${fields} fields (minute hour day-of-month month day-of-week)`;
   try {
     new Cron(expr, { paused: true, mode: '5-part' });
     return undefined;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return `is invalid: ${err instanceof Error ? err.message : String(err)}`;
   }
 }
 
@@ -40,8 +40,12 @@ export const HolidaySchema = z.object({ date: DateSchema, name: z.string().min(1
 export const ScheduleSchema = z.object({
   cron: z.string().superRefine((expr, ctx) => {
     const problem = cronProblem(expr);
-    if (problem)
-      ctx.addIssue({ code: 'custom', message: `invalid cron "${expr}": ${problem}, e.g. "0 20 * * 1-5"` });
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a 5-field cron expression, e.g. "0 20 * * 1-5"; "${expr}" ${problem}`,
+      });
+    }
   }),
   timezone: z
     .string()
