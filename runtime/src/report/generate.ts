@@ -36,8 +36,10 @@ export async function generateReport(
   deps: GenerateDeps,
   options: { date?: string; dryRun?: boolean } = {},
 ): Promise<GenerateResult> {
-  const now = deps.clock();
-  const date = options.date ?? dayOf(now);
+  const clock = deps.clock();
+  const date = options.date ?? dayOf(clock);
+  // A report for another day is built as of that day's start (02:00 UTC, the default schedule).
+  const now = date === dayOf(clock) ? clock : new Date(`${date}T02:00:00.000Z`);
   if (!options.dryRun) {
     const existing = await readReport(deps.state, date);
     if (existing) return { report: existing, stored: false, deliveries: [] };

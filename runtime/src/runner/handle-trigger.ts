@@ -9,6 +9,7 @@ import type { PipelineDeps, RunOptions } from '../pipeline/deps.js';
 import { processEvent } from '../pipeline/process-event.js';
 import { combine, type RunResult } from '../pipeline/result.js';
 import { runApprovedActions } from '../pipeline/run-approved.js';
+import { runReportTrigger } from '../report/report-trigger.js';
 
 export type TriggerHandler<K extends Trigger['kind']> = (
   trigger: Extract<Trigger, { kind: K }>,
@@ -34,7 +35,7 @@ export const defaultHandlers: TriggerHandlers = {
     return combine([...approved, ...result.items]);
   },
   job: notInThisBuild('running scheduled jobs'),
-  report: notInThisBuild('the morning report'),
+  report: runReportTrigger,
   maintenance: notInThisBuild('state maintenance'),
 };
 

@@ -9,6 +9,7 @@ import { daemonCommand } from './daemon.js';
 import { jobsCommand } from './jobs.js';
 import { lambdaCommand } from './lambda.js';
 import { normalizeCommand } from './normalize.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { registerState } from './state.js';
@@ -27,4 +28,5 @@ export const commands: CommandModule[] = [
   normalizeCommand,
   jobsCommand,
   daemonCommand,
+  reportCommand,
 ];
