@@ -50,6 +50,6 @@ describe('parseExtensionConfig', () => {
   it('refuses a bad cron expression', () => {
     const bad = structuredClone(minimal);
     (bad.jobs[0] as { schedule: { cron: string } }).schedule.cron = '0 20 * *';
-    expect(() => parseExtensionConfig(bad)).toThrow(/jobs\.0\.schedule\.cron: invalid cron "0 20 \* \*": must have 5 fields/);
+    expect(() => parseExtensionConfig(bad)).toThrow(/jobs\.0\.schedule\.cron: .*5[- ]fields?/);
   });
 });
