@@ -30,7 +30,7 @@ describe('JobSpecSchema', () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toBe(
-      'schedule.cron: must be a 5-field cron expression, e.g. "0 20 * * 1-5"; "0 25 * * *" is invalid: CronPattern: Invalid value for hour: 25',
+      'schedule.cron: invalid cron "0 25 * * *": CronPattern: Invalid value for hour: 25',
     );
   });
 
@@ -40,7 +40,7 @@ describe('JobSpecSchema', () => {
         s.schedule.cron = '0 0 20 * * *';
       }),
     ).toEqual([
-      'schedule.cron: must be a 5-field cron expression, e.g. "0 20 * * 1-5"; "0 0 20 * * *" has 6 fields (minute hour day-of-month month day-of-week)',
+      'schedule.cron: must be a 5-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 20 * * 1-5"; "0 0 20 * * *" has 6',
     ]);
   });
 

@@ -29,7 +29,7 @@ describe('jobsForTagSchedule', () => {
       jobsForTagSchedule({ name: 'nightly', timezone: 'UTC', stop: '0 20 * * *' }).map((j) => j.name),
     ).toEqual(['nightly-stop']);
     expect(() => jobsForTagSchedule({ name: 'nightly', timezone: 'UTC', stop: '0 20 * *' })).toThrow(
-      /has 4 fields[\s\S]*"stop"/,
+      /must be a 5-field cron expression[\s\S]*"stop"/,
     );
   });
 });

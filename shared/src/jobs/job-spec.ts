@@ -17,15 +17,20 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** Why a five-field cron expression is unusable ("has 4 fields…", "is invalid: …"), or undefined when croner accepts it. */
+/**
+ * What is wrong with a cron expression, as the message of its field, or undefined when
+ * croner accepts it as five fields.
+ */
 export function cronProblem(expr: string): string | undefined {
   const fields = expr.trim().split(/\s+/).length;
-  if (fields !== 5) return `has ${fields} fields (minute hour day-of-month month day-of-week)`;
+  if (fields !== 5) {
+    return `must be a 5-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 20 * * 1-5"; "${expr}" has ${fields}`;
+  }
   try {
     new Cron(expr, { paused: true, mode: '5-part' });
     return undefined;
   } catch (err) {
-    return `is invalid: ${err instanceof Error ? err.message : String(err)}`;
+    return `invalid cron "${expr}": ${err instanceof Error ? err.message : String(err)}`;
   }
 }
 
@@ -40,12 +45,7 @@ export const HolidaySchema = z.object({ date: DateSchema, name: z.string().min(1
 export const ScheduleSchema = z.object({
   cron: z.string().superRefine((expr, ctx) => {
     const problem = cronProblem(expr);
-    if (problem) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be a 5-field cron expression, e.g. "0 20 * * 1-5"; "${expr}" ${problem}`,
-      });
-    }
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   timezone: z
     .string()
