@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // A CDK synthesis or an `escher` CLI run takes seconds alone and minutes on a busy machine.
     testTimeout: 300_000,
+    // One file at a time: a synthesis blocks its worker, and parallel ones starve each other.
+    fileParallelism: false,
     hookTimeout: 300_000,
   },
 });

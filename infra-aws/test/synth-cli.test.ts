@@ -112,6 +112,20 @@ describe('runner image source', () => {
     });
   });
 
+  it('stages a nested Dockerfile even when the .dockerignore leaves it out', () => {
+    const directory = fileURLToPath(new URL('fixtures/nested-context', import.meta.url));
+    const { assembly } = synthesize(BASE_CONFIG, { directory, file: 'container/Dockerfile' });
+    const manifest = JSON.parse(readFileSync(join(assembly.directory, 'escher-runner.assets.json'), 'utf8'));
+    const [image] = Object.values(manifest.dockerImages) as {
+      source: { directory: string; dockerFile: string };
+    }[];
+    const staged = join(assembly.directory, image?.source.directory ?? '');
+    expect(image?.source.dockerFile).toBe('container/Dockerfile');
+    expect(existsSync(join(staged, 'container/Dockerfile'))).toBe(true);
+    expect(existsSync(join(staged, 'app.txt'))).toBe(true);
+    expect(existsSync(join(staged, 'notes.txt'))).toBe(false);
+  });
+
   it('names the missing Dockerfile and the alternative', () => {
     expect(() => synthesize(BASE_CONFIG, { directory: tmpdir(), file: 'container/Dockerfile' })).toThrow(
       /image: container\/Dockerfile not found in .*; .*or set image: <ECR image URI> in the config/,

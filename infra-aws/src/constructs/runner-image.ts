@@ -75,7 +75,9 @@ export class RunnerImage extends Construct {
       file: source.file,
       platform: Platform.LINUX_AMD64,
       ignoreMode: IgnoreMode.DOCKER,
-      exclude: BUILD_CONTEXT_EXCLUDES,
+      // CDK re-includes only a Dockerfile at the context root; a nested one that the
+      // .dockerignore leaves out must be re-included here, or the staged context lacks it.
+      exclude: [...BUILD_CONTEXT_EXCLUDES, `!${source.file}`],
     });
     this.repository = asset.repository;
     this.tagOrDigest = asset.imageTag;
