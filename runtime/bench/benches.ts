@@ -3,6 +3,7 @@
 
 import { jobsBench } from './jobs.js';
 import { normalizeBench } from './normalize.js';
+import { remediationBench } from './remediation.js';
 import { snapshotBench } from './snapshot.js';
 
 export interface Bench {
@@ -10,4 +11,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: Bench[] = [snapshotBench, normalizeBench, jobsBench];
+export const benches: Bench[] = [snapshotBench, normalizeBench, jobsBench, remediationBench];

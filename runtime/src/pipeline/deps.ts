@@ -1,12 +1,15 @@
 // Everything the pipeline talks to, passed in explicitly. Entry points build this once
 // (runner/deps.ts); tests pass in-memory or emulator-backed parts.
 
-import type { CloudProvider, OperationTarget, RemediationId } from '@escher/shared';
+import type { CloudProvider, ExtensionConfig, OperationTarget, RemediationId } from '@escher/shared';
 import type { AiClient } from '../ai/client.js';
+import type { RuntimeEnv } from '../config/env.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/notification.js';
 import type { ExecutorLoader } from '../remediation/registry.js';
 import type { Redactor } from '../secrets/redactor.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import type { RunnerState } from './state.js';
 
 export type ClientsProvider = (target: OperationTarget) => Promise<unknown>;
@@ -27,6 +30,13 @@ export interface PipelineDeps {
   /** Who acts, for audit records: 'runner:<host>'. */
   actor: string;
   leaseMs: number;
+  /** The environment and deployment config the deps were built from (jobs and reports need them). */
+  runtime?: {
+    env: RuntimeEnv;
+    config: ExtensionConfig | undefined;
+    store: ObjectStore;
+    secrets: SecretStore;
+  };
   /** Called after each step's checkpoint is durable; inert outside fault-injection tests. */
   boundary: (step: string) => void;
 }

@@ -74,6 +74,7 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
     deployed: config?.remediations ?? [],
     actor: `runner:${hostname()}`,
     leaseMs: env.ESCHER_LEASE_SECONDS * 1000,
+    runtime: { env, config, store, secrets },
     boundary: faultHook(env.ESCHER_FAULT_KILL_AFTER),
   };
 }

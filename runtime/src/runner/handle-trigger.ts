@@ -3,13 +3,15 @@
 // input into a Trigger and the result into an exit status, HTTP status or batch failure.
 
 import { type Trigger, TriggerSchema } from '@escher/shared';
-import { ConfigError, type EscherError, InputError } from '../errors.js';
+import { type EscherError, InputError } from '../errors.js';
 import { deadLetter, hashOf } from '../pipeline/dead-letter.js';
 import type { PipelineDeps, RunOptions } from '../pipeline/deps.js';
 import { processEvent } from '../pipeline/process-event.js';
 import { combine, type RunResult } from '../pipeline/result.js';
 import { runApprovedActions } from '../pipeline/run-approved.js';
 import { runReportTrigger } from '../report/report-trigger.js';
+import { runJobTrigger } from './run-job-trigger.js';
+import { runMaintenanceTrigger } from './run-maintenance-trigger.js';
 
 export type TriggerHandler<K extends Trigger['kind']> = (
   trigger: Extract<Trigger, { kind: K }>,
@@ -19,24 +21,15 @@ export type TriggerHandler<K extends Trigger['kind']> = (
 
 export type TriggerHandlers = { [K in Trigger['kind']]: TriggerHandler<K> };
 
-const notInThisBuild =
-  (what: string) =>
-  async (trigger: Trigger, deps: PipelineDeps): Promise<RunResult> => {
-    const error = new ConfigError(`${what} is not available in this build`, {
-      hint: 'update the runner image, or remove the schedule that sends this trigger',
-    });
-    return refused(deps, trigger, 'dispatch', error);
-  };
-
 export const defaultHandlers: TriggerHandlers = {
   event: async (trigger, deps, options) => {
     const approved = options.dryRun ? [] : await runApprovedActions(deps);
     const result = await processEvent(deps, trigger.event, options);
     return combine([...approved, ...result.items]);
   },
-  job: notInThisBuild('running scheduled jobs'),
+  job: (trigger, deps) => runJobTrigger(trigger, deps),
   report: runReportTrigger,
-  maintenance: notInThisBuild('state maintenance'),
+  maintenance: (_trigger, deps) => runMaintenanceTrigger(deps),
 };
 
 async function refused(

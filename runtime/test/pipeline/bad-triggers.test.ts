@@ -44,10 +44,10 @@ describe('bad triggers', () => {
     ],
     ['not a trigger', { kind: 'reboot-everything' }, 'accept', /^not a trigger: kind: /],
     [
-      'a report trigger in this build',
-      { kind: 'report' },
+      'a job trigger naming no known job',
+      { kind: 'job', job: 'nightly-nothing' },
       'dispatch',
-      'the morning report is not available in this build',
+      'no job named "nightly-nothing"',
     ],
   ] as const)(
     'refuses %s with a clear error, a dead-letter and a do-not-retry status',

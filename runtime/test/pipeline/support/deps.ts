@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RemediationId } from '@escher/shared';
 import type { AiClient } from '../../../src/ai/client.js';
+import { loadRuntimeEnv } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/log.js';
 import type { NotificationInput, Notifier } from '../../../src/notify/notification.js';
 import type { PipelineDeps } from '../../../src/pipeline/deps.js';
@@ -65,6 +66,12 @@ export function testRig(
     ],
     actor: 'runner:test',
     leaseMs: 60_000,
+    runtime: {
+      env: loadRuntimeEnv({ ESCHER_HOME: dir }),
+      config: undefined,
+      store,
+      secrets: options.secrets ?? memorySecretStore(),
+    },
     boundary: () => {},
   };
   return { deps, dir, store, sent, logs };
