@@ -1,4 +1,4 @@
-import { jobSpecProblems } from '@escher/shared';
+import { jobSpecJsonSchema, jobSpecProblems } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
 
 const valid = {
@@ -91,5 +91,16 @@ describe('JobSpecSchema', () => {
         s.action = 'reboot';
       }),
     ).toEqual(['action: Invalid option: expected one of "stop"|"start"|"deallocate"|"hibernate"']);
+  });
+});
+
+describe('jobSpecJsonSchema', () => {
+  it('exports the fields authors must give and the actions they may choose', () => {
+    const schema = jobSpecJsonSchema() as {
+      required: string[];
+      properties: { action: { enum: string[] } };
+    };
+    expect(schema.required).toEqual(['name', 'schedule', 'action', 'selector']);
+    expect(schema.properties.action.enum).toEqual(['stop', 'start', 'deallocate', 'hibernate']);
   });
 });

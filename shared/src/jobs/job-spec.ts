@@ -126,3 +126,8 @@ export function jobSpecProblems(input: unknown): { spec?: JobSpec; problems: str
   if (result.success) return { spec: result.data, problems: [] };
   return { problems: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
 }
+
+/** JSON Schema of a JobSpec as authors write it (defaults optional), for editors and other tools. */
+export function jobSpecJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(JobSpecSchema, { io: 'input' }) as Record<string, unknown>;
+}
