@@ -4,6 +4,7 @@
 import { jobsBench } from './jobs.js';
 import { normalizeBench } from './normalize.js';
 import { remediationBench } from './remediation.js';
+import { reportBench } from './report.js';
 import { snapshotBench } from './snapshot.js';
 
 export interface Bench {
@@ -11,4 +12,4 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-export const benches: Bench[] = [snapshotBench, normalizeBench, jobsBench, remediationBench];
+export const benches: Bench[] = [snapshotBench, normalizeBench, jobsBench, remediationBench, reportBench];

@@ -53,7 +53,7 @@ export function builtinSummary(
   ];
   const questions = [
     ...(cost && cost.delta !== 0 ? [`Why did spending change ${costDeltaText(cost)}?`] : []),
-    ...ordered.flatMap((f) => f.questions).filter((q, i, all) => all.indexOf(q) === i),
+    ...new Set(ordered.flatMap((f) => f.questions)),
   ].slice(0, 5);
   return {
     headline,
