@@ -84,6 +84,17 @@ describe('Pub/Sub push authentication', () => {
   });
 });
 
+describe('push authentication privacy', () => {
+  it('never writes a refused token into a log line or the answer', async () => {
+    const token = issuer.token({ ...good, aud: 'https://someone-else.run.app' });
+    const res = await call('POST', '/pubsub', pushEnvelope, { authorization: `Bearer ${token}` });
+    expect(res.json).toEqual({ error: 'unauthorized' });
+    const lines = (deps.log as unknown as { lines: string[] }).lines;
+    expect(lines.some((l) => l.includes('push refused'))).toBe(true);
+    for (const line of lines) expect(line).not.toContain(token.split('.')[2] as string);
+  });
+});
+
 describe('CloudEvents (Eventarc)', () => {
   it('rebuilds a binary-mode event from ce- headers and the body', async () => {
     const before = deps.triggers.length;
