@@ -24,7 +24,7 @@ export interface RunnerState {
   putRecord(collection: CollectionName, id: string, payload: Record<string, unknown>): Promise<void>;
   /** Creates a record; false (and nothing written) when the id exists already. */
   appendRecord(collection: CollectionName, id: string, payload: Record<string, unknown>): Promise<boolean>;
-  /** Replaces a mutable record only if it still equals `expected`'s version; false when it lost a race. */
+  /** Read-modify-write of a mutable record by compare-and-swap; `change` is re-applied after a lost race. */
   updateRecord(
     collection: CollectionName,
     id: string,

@@ -12,7 +12,7 @@ import {
 import type { CatalogExecutor, RemediationTarget } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
 import { ec2Of } from './ec2-client.js';
-import { awsCall } from './errors.js';
+import { awsCall, ResourceGoneError } from './errors.js';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
@@ -39,9 +39,9 @@ async function publicAdminRules(ec2: EC2Client, target: RemediationTarget): Prom
   );
   if (!res?.SecurityGroupRules?.length) {
     // A group always has at least its default egress rule; none at all means it is gone.
-    await awsCall(`security group ${groupId}`, () =>
-      Promise.reject(Object.assign(new Error('not found'), { name: 'InvalidGroup.NotFound' })),
-    );
+    throw new ResourceGoneError(`security group ${groupId} no longer exists`, {
+      hint: 'nothing was changed',
+    });
   }
   const ports = portsOf(target);
   return (res?.SecurityGroupRules ?? []).filter(
