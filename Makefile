@@ -7,9 +7,10 @@ ROOT := $(CURDIR)
 export PATH := $(ROOT)/.tools/bin:$(PATH)
 export ONNXRUNTIME_NODE_INSTALL := skip
 
-.PHONY: setup install build emulators test typecheck lint unit demo bench clean
+.PHONY: setup install build emulators model test-tools test typecheck lint demo bench clean
 
-setup: install build emulators
+## setup: Node + pnpm, packages, a build, the local emulators and the embedding model
+setup: install build emulators model
 
 install:
 	@bash runtime/scripts/bootstrap.sh
@@ -21,20 +22,31 @@ build: install
 emulators: install
 	@bash runtime/scripts/install-emulators.sh
 
+model:
+	@bash runtime/scripts/install-model.sh
+
+## test-tools: what only the tests need (headless Chromium for the report, buildah for the image)
+test-tools:
+	@bash runtime/scripts/install-chromium.sh
+	@bash container/scripts/install-buildah.sh
+
 typecheck: install
 	@pnpm run typecheck
 
 lint: install
 	@pnpm run lint
 
-test: setup
+## test: typecheck, lint, then every package's tests against local emulators
+test: setup test-tools
 	@pnpm run typecheck
 	@pnpm run lint
 	@pnpm run test
 
+## demo: a public PII bucket on the local AWS emulator, made private again by the runner
 demo: setup
-	@pnpm escher demo
+	@pnpm -C runtime run demo
 
+## bench: speed and memory figures (printed, not asserted)
 bench: setup
 	@pnpm run bench
 
