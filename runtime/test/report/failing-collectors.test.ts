@@ -90,7 +90,7 @@ describe('a failing collector', () => {
     expect(server.requests).toHaveLength(6);
   });
 
-  it('reports every section of a cloud that is not configured, and still stores the report', async () => {
+  it('reports every section of clouds that are not configured, and still stores the report', async () => {
     const d = deps(COLLECTORS, []);
     const { report, stored } = await generateReport(d);
     expect(stored).toBe(true);
@@ -99,6 +99,7 @@ describe('a failing collector', () => {
       ['aws.security', 'unavailable', 'aws is not configured'],
       ['aws.optimisation', 'unavailable', 'aws is not configured'],
       ['aws.health', 'unavailable', 'aws is not configured'],
+      ['azure.cost', 'unavailable', 'azure is not configured'],
     ]);
     expect(report.summary.headline).toBe('0 findings (0 critical); cost data unavailable');
   });

@@ -2,6 +2,7 @@
 // server (ESCHER_AZURE_ARM_ENDPOINT) over TLS with its own CA passed in-process.
 
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { CostManagementClient } from '@azure/arm-costmanagement';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { StorageManagementClient } from '@azure/arm-storage';
 import type { TokenCredential } from '@azure/identity';
@@ -21,6 +22,7 @@ export class AzureClients {
   private readonly networkCache = new Map<string, NetworkManagementClient>();
   private readonly storageCache = new Map<string, StorageManagementClient>();
   private readonly credential: TokenCredential;
+  private costClient?: CostManagementClient;
 
   constructor(
     private readonly env: RuntimeEnv,
@@ -67,5 +69,15 @@ export class AzureClients {
       this.storageCache.set(subscription, client);
     }
     return client;
+  }
+
+  /** Cost Management is scoped per request (`subscriptions/<id>`), so one client serves all. */
+  costManagement(): CostManagementClient {
+    const endpoint = this.env.ESCHER_AZURE_ARM_ENDPOINT;
+    this.costClient ??= new CostManagementClient(this.credential, {
+      ...this.common(),
+      ...(endpoint ? { $host: endpoint } : {}),
+    });
+    return this.costClient;
   }
 }

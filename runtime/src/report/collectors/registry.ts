@@ -4,6 +4,7 @@ import { awsCost } from './aws-cost.js';
 import { awsHealth } from './aws-health.js';
 import { awsOptimisation } from './aws-optimisation.js';
 import { awsSecurity } from './aws-security.js';
+import { azureCost } from './azure-cost.js';
 import type { Collector } from './collector.js';
 
-export const COLLECTORS: readonly Collector[] = [awsCost, awsSecurity, awsOptimisation, awsHealth];
+export const COLLECTORS: readonly Collector[] = [awsCost, awsSecurity, awsOptimisation, awsHealth, azureCost];
