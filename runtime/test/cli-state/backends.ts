@@ -17,6 +17,12 @@ import { awsEnv, azureEnv, runtimeEnvWith } from '../support/emulators.js';
 
 export interface Backend {
   name: string;
+  /**
+   * Whether concurrent compare-and-swaps are atomic. moto's conditional PUT checks If-Match
+   * and then writes without a lock, so two racing writers can both "win" (real S3 cannot);
+   * races against it would test moto, not the snapshot.
+   */
+  atomicCas: boolean;
   fresh(): Promise<{ storeUrl: string; env: Record<string, string> }>;
 }
 
@@ -25,6 +31,7 @@ const unique = (kind: string) => `escher-cli-${kind}-${randomUUID().slice(0, 8)}
 export const backends: Backend[] = [
   {
     name: 'local store',
+    atomicCas: true,
     fresh: async () => ({
       storeUrl: `file://${join(await mkdtemp(join(tmpdir(), 'escher-cli-')), 'state')}`,
       env: {},
@@ -32,6 +39,7 @@ export const backends: Backend[] = [
   },
   {
     name: 'S3 (moto)',
+    atomicCas: false,
     async fresh() {
       const env = awsEnv();
       const bucket = unique('s3');
@@ -41,6 +49,7 @@ export const backends: Backend[] = [
   },
   {
     name: 'Azure Blob (Azurite)',
+    atomicCas: true,
     async fresh() {
       const env = azureEnv();
       const container = unique('az');
