@@ -60,14 +60,15 @@ export interface ImageConfig {
 }
 
 export async function imageConfig(image: string): Promise<ImageConfig> {
-  const out = await buildah(['inspect', '--type', 'image', '--format', '{{json .OCIv1.Config}}', image]);
-  return JSON.parse(out.stdout) as ImageConfig;
+  const out = await buildah(['inspect', '--type', 'image', image]);
+  return (JSON.parse(out.stdout) as { OCIv1: { config: ImageConfig } }).OCIv1.config;
 }
 
+/** The image's size on disk: its layers, uncompressed, as the manifest lists them. */
 export async function imageSizeBytes(image: string): Promise<number> {
-  const out = await buildah(['images', '--json', image]);
-  const [listed] = JSON.parse(out.stdout) as { size: number }[];
-  return listed?.size ?? 0;
+  const out = await buildah(['inspect', '--type', 'image', '--format', '{{.Manifest}}', image]);
+  const manifest = JSON.parse(out.stdout) as { layers: { size: number }[] };
+  return manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
 }
 
 /**

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildah, exec, must, REPO_ROOT } from './buildah.js';
 
-export const BASE_IMAGE = 'localhost/escher-base:test';
-export const RUNNER_IMAGE = 'localhost/escher-runner:test';
+// Tagged per process: two test runs on one machine share buildah's storage, and one's
+// cleanup must not remove the other's images.
+export const BASE_IMAGE = `localhost/escher-base:test-${process.pid}`;
+export const RUNNER_IMAGE = `localhost/escher-runner:test-${process.pid}`;
 const script = (name: string) => join(REPO_ROOT, 'container', 'scripts', name);
 
 /** A host behind a TLS-inspecting proxy trusts its CA through NODE_EXTRA_CA_CERTS; so must the build. */
