@@ -11,6 +11,13 @@ export const RuntimeEnvSchema = z.object({
   ESCHER_STORE: z.string().min(1).optional(),
   /** Where credentials live: ssm://prefix, keyvault://vault, gsm://project, file:///path. */
   ESCHER_SECRETS: z.string().min(1).optional(),
+  /**
+   * Where committed audit records are also written, create-only (s3://, az://, gs://, file://):
+   * the AWS stack's Object Lock bucket, Azure's immutable `audit` container, GCP's locked bucket.
+   */
+  ESCHER_AUDIT_STORE: z.string().min(1).optional(),
+  /** The SNS topic email subscribers are on (created by the AWS stack); the email channel publishes to it. */
+  ESCHER_NOTIFY_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   /** The stateless Escher AI server; unset means the built-in deterministic analyst answers. */
   ESCHER_AI_URL: z.url().optional(),
   ESCHER_AI_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),

@@ -8,6 +8,7 @@ import { AI_TOKEN_SECRET, createAiClient } from '../ai/client.js';
 import { defaultStoreUrl, type RuntimeEnv } from '../config/env.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/notification.js';
+import { stateBannerSink } from '../notify/state-banners.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { awsClientsProvider } from '../remediation/aws/clients.js';
 import { executors } from '../remediation/registry.js';
@@ -16,6 +17,7 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import { openObjectStore } from '../storage/open-store.js';
 import { faultHook } from './fault-hook.js';
 import { lazyNotifier } from './lazy-notifier.js';
+import { lazyProvider } from './lazy-provider.js';
 import { memorySecretStore } from './memory-secrets.js';
 import { objectRunnerState } from './object-state.js';
 
@@ -44,8 +46,9 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
   const aiUrl = env.ESCHER_AI_URL ?? config?.ai_url;
   const region = config?.aws?.region ?? env.AWS_REGION;
   const endpoint = env.AWS_ENDPOINT_URL;
+  const state = objectRunnerState(store);
   return {
-    state: objectRunnerState(store),
+    state,
     executors,
     clients: {
       aws: awsClientsProvider({
@@ -54,6 +57,12 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
         endpoint,
         secrets,
       }),
+      azure: lazyProvider(async () =>
+        (await import('../remediation/azure/clients.js')).azureRemediationProvider(env),
+      ),
+      gcp: lazyProvider(async () =>
+        (await import('../remediation/gcp/clients.js')).gcpRemediationProvider(env),
+      ),
     },
     ai: aiUrl
       ? createAiClient({
@@ -67,7 +76,18 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
           },
         })
       : undefined,
-    notifier: o.notifier ?? lazyNotifier({ config, secrets, log, clock, region, endpoint }),
+    notifier:
+      o.notifier ??
+      lazyNotifier({
+        config,
+        secrets,
+        log,
+        clock,
+        region,
+        endpoint,
+        snsTopicArn: env.ESCHER_NOTIFY_TOPIC_ARN,
+        banners: stateBannerSink(state),
+      }),
     redactor,
     log,
     clock,

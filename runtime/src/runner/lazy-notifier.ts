@@ -3,6 +3,7 @@
 
 import type { ExtensionConfig } from '@escher/shared';
 import type { Logger } from '../log.js';
+import type { BannerSink } from '../notify/channels/banner.js';
 import type { Notifier } from '../notify/notification.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 
@@ -13,6 +14,10 @@ export interface LazyNotifierOptions {
   clock: () => Date;
   region: string;
   endpoint?: string | undefined;
+  /** The SNS topic the AWS stack created for email (ESCHER_NOTIFY_TOPIC_ARN). */
+  snsTopicArn?: string | undefined;
+  /** Where banner records go (the state's alerts_events); every severity leaves one. */
+  banners?: BannerSink;
 }
 
 const NO_CHANNELS = { emails: [], sms: [], slack: false, teams: false, pagerduty: false };
@@ -31,10 +36,16 @@ async function build(o: LazyNotifierOptions): Promise<Notifier> {
       : undefined;
   // The generic webhook has no config flag: its URL in the secret store turns it on.
   const webhook = Boolean(await o.secrets.get(NOTIFY_SECRETS.webhookUrl));
-  return createNotifier({ ...(o.config?.notifications ?? NO_CHANNELS), webhook }, o.secrets, {
+  const config = {
+    ...(o.config?.notifications ?? NO_CHANNELS),
+    webhook,
+    ...(o.snsTopicArn ? { sns_topic_arn: o.snsTopicArn } : {}),
+  };
+  return createNotifier(config, o.secrets, {
     log: o.log,
     clock: o.clock,
     ...(sns ? { sns } : {}),
+    ...(o.banners ? { banners: o.banners } : {}),
   });
 }
 
