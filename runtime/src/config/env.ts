@@ -43,6 +43,10 @@ export const RuntimeEnvSchema = z.object({
   ESCHER_AZURE_ARM_ENDPOINT: z.url().optional(),
   /** Compute Engine REST base URL, e.g. http://127.0.0.1:8085/compute/v1 (tests). */
   ESCHER_GCE_ENDPOINT: z.url().optional(),
+  /** BigQuery REST base URL, e.g. http://127.0.0.1:9050 (tests; the GCP billing export is queried there). */
+  ESCHER_BIGQUERY_ENDPOINT: z.url().optional(),
+  /** The Cloud Billing export table the morning report reads GCP cost from, project.dataset.table. */
+  ESCHER_GCP_BILLING_TABLE: z.string().min(1).optional(),
   /** Role the runner assumes in AWS member accounts (AWS Organizations). */
   ESCHER_AWS_MEMBER_ROLE: z.string().min(1).optional(),
   /** Static AWS keys; unset means the SDK's default chain (task role, instance profile, SSO). */

@@ -4,6 +4,8 @@
 
 import type { ExtensionConfig } from '@escher/shared';
 import { AwsClients } from '../clouds/aws/clients.js';
+import { AzureClients } from '../clouds/azure/clients.js';
+import { GcpClients } from '../clouds/gcp/clients.js';
 import type { RuntimeEnv } from '../config/env.js';
 import type { CollectContext, CollectScope } from './collectors/collector.js';
 
@@ -22,8 +24,19 @@ export function reportSetup(env: RuntimeEnv, config: ExtensionConfig | undefined
       ...(env.ESCHER_AWS_MEMBER_ROLE ? { memberRole: env.ESCHER_AWS_MEMBER_ROLE } : {}),
     });
   }
-  if (config?.azure)
+  if (config?.azure) {
     scopes.push({ cloud: 'azure', account: config.azure.subscription_id, region: config.azure.location });
-  if (config?.gcp) scopes.push({ cloud: 'gcp', account: config.gcp.project, region: config.gcp.region });
+    context.azure = new AzureClients(env);
+  }
+  if (config?.gcp) {
+    const table = env.ESCHER_GCP_BILLING_TABLE;
+    scopes.push({
+      cloud: 'gcp',
+      account: config.gcp.project,
+      region: config.gcp.region,
+      ...(table ? { billing_table: table } : {}),
+    });
+    context.gcp = new GcpClients(env);
+  }
   return { scopes, context };
 }

@@ -100,6 +100,7 @@ describe('a failing collector', () => {
       ['aws.optimisation', 'unavailable', 'aws is not configured'],
       ['aws.health', 'unavailable', 'aws is not configured'],
       ['azure.cost', 'unavailable', 'azure is not configured'],
+      ['gcp.cost', 'unavailable', 'gcp is not configured'],
     ]);
     expect(report.summary.headline).toBe('0 findings (0 critical); cost data unavailable');
   });

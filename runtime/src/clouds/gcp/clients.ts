@@ -1,6 +1,7 @@
 // Compute Engine clients, built at the edge per project. REST transport (the library's
 // fallback) so tests can point it at a contract server through ESCHER_GCE_ENDPOINT.
 
+import { BigQuery } from '@google-cloud/bigquery';
 import {
   FirewallsClient,
   GlobalOperationsClient,
@@ -33,6 +34,7 @@ export class GcpClients {
   private firewallsClient?: FirewallsClient;
   private globalOperationsClient?: GlobalOperationsClient;
   private storageClient?: Storage;
+  private readonly bigQueryClients = new Map<string, BigQuery>();
 
   constructor(
     private readonly env: RuntimeEnv,
@@ -76,5 +78,20 @@ export class GcpClients {
       ...(this.options.authClient ? { authClient: this.options.authClient } : {}),
     });
     return this.storageClient;
+  }
+
+  /** BigQuery (billing export queries); ESCHER_BIGQUERY_ENDPOINT points it at a contract server. */
+  bigQuery(project: string): BigQuery {
+    const endpoint = this.env.ESCHER_BIGQUERY_ENDPOINT;
+    let client = this.bigQueryClients.get(project);
+    if (!client) {
+      client = new BigQuery({
+        projectId: project,
+        ...(endpoint ? { apiEndpoint: endpoint } : {}),
+        ...(this.options.authClient ? { authClient: this.options.authClient } : {}),
+      });
+      this.bigQueryClients.set(project, client);
+    }
+    return client;
   }
 }

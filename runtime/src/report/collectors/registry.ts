@@ -6,5 +6,13 @@ import { awsOptimisation } from './aws-optimisation.js';
 import { awsSecurity } from './aws-security.js';
 import { azureCost } from './azure-cost.js';
 import type { Collector } from './collector.js';
+import { gcpCost } from './gcp-cost.js';
 
-export const COLLECTORS: readonly Collector[] = [awsCost, awsSecurity, awsOptimisation, awsHealth, azureCost];
+export const COLLECTORS: readonly Collector[] = [
+  awsCost,
+  awsSecurity,
+  awsOptimisation,
+  awsHealth,
+  azureCost,
+  gcpCost,
+];
