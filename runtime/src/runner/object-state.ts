@@ -6,12 +6,17 @@ import type { CollectionName } from '@escher/shared';
 import { IntegrityError, PreconditionFailedError } from '../errors.js';
 import type { Checkpoint, Lease, RunnerState } from '../pipeline/state.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import { ID_FIELD, isHashedName, objectName as keyOf, nameMayMatch } from './object-names.js';
 
-const enc = (value: unknown) => Buffer.from(`${JSON.stringify(value)}\n`);
-const keyOf = (id: string) => encodeURIComponent(id);
 const recordKey = (c: CollectionName, id: string) => `records/${c}/${keyOf(id)}.json`;
 
-function dec(body: Uint8Array, key: string): Record<string, unknown> {
+/** A hashed name cannot give its id back, so the object carries it (see object-names.ts). */
+function enc(value: unknown, id?: string): Buffer {
+  const body = id !== undefined && isHashedName(keyOf(id)) ? { ...(value as object), [ID_FIELD]: id } : value;
+  return Buffer.from(`${JSON.stringify(body)}\n`);
+}
+
+function parse(body: Uint8Array, key: string): Record<string, unknown> {
   try {
     return JSON.parse(Buffer.from(body).toString('utf8')) as Record<string, unknown>;
   } catch (cause) {
@@ -19,9 +24,14 @@ function dec(body: Uint8Array, key: string): Record<string, unknown> {
   }
 }
 
-async function createOnly(store: ObjectStore, key: string, value: unknown): Promise<boolean> {
+function dec(body: Uint8Array, key: string): Record<string, unknown> {
+  const { [ID_FIELD]: _id, ...value } = parse(body, key);
+  return value;
+}
+
+async function createOnly(store: ObjectStore, key: string, value: unknown, id?: string): Promise<boolean> {
   try {
-    await store.putIfAbsent(key, enc(value));
+    await store.putIfAbsent(key, enc(value, id));
     return true;
   } catch (err) {
     if (err instanceof PreconditionFailedError) return false;
@@ -29,11 +39,15 @@ async function createOnly(store: ObjectStore, key: string, value: unknown): Prom
   }
 }
 
-/** Objects directly under `dir` whose key name starts with `namePrefix` (backends differ on prefix listing). */
-async function readAll(store: ObjectStore, dir: string, namePrefix = ''): Promise<Record<string, unknown>[]> {
-  const infos = (await store.list(dir)).filter((i) => i.key.slice(dir.length).startsWith(namePrefix));
+/** Objects directly under `dir` whose id starts with `idPrefix` (backends differ on prefix listing). */
+async function readAll(store: ObjectStore, dir: string, idPrefix = ''): Promise<Record<string, unknown>[]> {
+  const infos = (await store.list(dir)).filter((i) => nameMayMatch(i.key.slice(dir.length), idPrefix));
   const found = await Promise.all(infos.map(async (i) => ({ key: i.key, obj: await store.get(i.key) })));
-  return found.filter((f) => f.obj).map((f) => dec(f.obj?.body as Uint8Array, f.key));
+  return found
+    .filter((f) => f.obj)
+    .map((f) => parse(f.obj?.body as Uint8Array, f.key))
+    .filter((r) => typeof r[ID_FIELD] !== 'string' || (r[ID_FIELD] as string).startsWith(idPrefix))
+    .map(({ [ID_FIELD]: _id, ...value }) => value);
 }
 
 export function objectRunnerState(store: ObjectStore): RunnerState {
@@ -43,19 +57,19 @@ export function objectRunnerState(store: ObjectStore): RunnerState {
   };
   return {
     getRecord: (c, id) => get(recordKey(c, id)),
-    listRecords: (c, prefix) => readAll(store, `records/${c}/`, keyOf(prefix)),
+    listRecords: (c, prefix) => readAll(store, `records/${c}/`, prefix),
     async putRecord(c, id, payload) {
       await this.updateRecord(c, id, () => payload);
     },
-    appendRecord: (c, id, payload) => createOnly(store, recordKey(c, id), payload),
+    appendRecord: (c, id, payload) => createOnly(store, recordKey(c, id), payload, id),
     async updateRecord(c, id, change) {
       const key = recordKey(c, id);
       for (;;) {
         const found = await store.get(key);
         const next = change(found ? dec(found.body, key) : undefined);
         try {
-          if (found) await store.putIfMatch(key, enc(next), found.version);
-          else await store.putIfAbsent(key, enc(next));
+          if (found) await store.putIfMatch(key, enc(next, id), found.version);
+          else await store.putIfAbsent(key, enc(next, id));
           return next;
         } catch (err) {
           if (!(err instanceof PreconditionFailedError)) throw err;
@@ -63,7 +77,7 @@ export function objectRunnerState(store: ObjectStore): RunnerState {
       }
     },
     accept: (k, raw, at) =>
-      createOnly(store, `runner/inbox/${keyOf(k)}.json`, { received_at: at.toISOString(), raw }),
+      createOnly(store, `runner/inbox/${keyOf(k)}.json`, { received_at: at.toISOString(), raw }, k),
     async claim(k, owner, now, leaseMs) {
       const key = `runner/claims/${keyOf(k)}.json`;
       const lease: Lease = { owner, expires_at: new Date(now.getTime() + leaseMs).toISOString() };
@@ -100,9 +114,9 @@ export function objectRunnerState(store: ObjectStore): RunnerState {
     },
     completion: (k) => get(`runner/done/${keyOf(k)}.json`),
     async complete(k, marker) {
-      await createOnly(store, `runner/done/${keyOf(k)}.json`, marker);
+      await createOnly(store, `runner/done/${keyOf(k)}.json`, marker, k);
     },
-    deadLetter: (id, record) => createOnly(store, `runner/dead-letter/${keyOf(id)}.json`, record),
+    deadLetter: (id, record) => createOnly(store, `runner/dead-letter/${keyOf(id)}.json`, record, id),
     deadLetters: () => readAll(store, 'runner/dead-letter/'),
   };
 }

@@ -1,0 +1,84 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunnerState } from '../../src/pipeline/state.js';
+import { MAX_NAME, objectName } from '../../src/runner/object-names.js';
+import { objectRunnerState } from '../../src/runner/object-state.js';
+import { LocalObjectStore } from '../../src/storage/local-store.js';
+
+// A security rule's resource id as Azure writes it: 275 bytes encoded, more than a file name holds.
+const AZURE_ID =
+  '/subscriptions/6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/resourceGroups/escher-production-shared-networking-westeurope' +
+  '/providers/Microsoft.Network/networkSecurityGroups/escher-production-web-frontend-nsg' +
+  '/securityRules/allow-rdp-from-internet-for-vendor-support';
+const SIBLING_ID = AZURE_ID.replace('allow-rdp-', 'allow-ssh-');
+
+let dir: string;
+let state: RunnerState;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'escher-object-state-'));
+  state = objectRunnerState(new LocalObjectStore(dir));
+});
+
+describe('objectName', () => {
+  it('keeps a short id readable and unchanged', () => {
+    expect(objectName('aws-i-0abc/us-east-1')).toBe('aws-i-0abc%2Fus-east-1');
+  });
+
+  it('bounds a long id to a readable head, a marker and the SHA-256 of the whole id', () => {
+    const name = objectName(AZURE_ID);
+    expect(encodeURIComponent(AZURE_ID).length).toBeGreaterThan(255);
+    expect(name).toHaveLength(MAX_NAME);
+    expect(name).toMatch(/^%2Fsubscriptions%2F6f1b2c3d-.+@[0-9a-f]{64}$/);
+    expect(objectName(SIBLING_ID)).not.toBe(name);
+  });
+});
+
+describe('objectRunnerState with real-length Azure resource ids on the local store', () => {
+  it('stores, reads and updates a record by its full id without a too-long file name', async () => {
+    await state.putRecord('cloud_estate', AZURE_ID, { kind: 'nsg_rule', port: 3389 });
+    await state.updateRecord('cloud_estate', AZURE_ID, (r) => ({ ...r, open: false }));
+    expect(await state.getRecord('cloud_estate', AZURE_ID)).toEqual({
+      kind: 'nsg_rule',
+      port: 3389,
+      open: false,
+    });
+    const names = readdirSync(join(dir, 'records', 'cloud_estate'));
+    expect(names).toEqual([`${objectName(AZURE_ID)}.json`]);
+  });
+
+  it('keeps append-only records create-only under hashed names', async () => {
+    expect(await state.appendRecord('audit', AZURE_ID, { step: 'remediate' })).toBe(true);
+    expect(await state.appendRecord('audit', AZURE_ID, { step: 'again' })).toBe(false);
+    expect(await state.getRecord('audit', AZURE_ID)).toEqual({ step: 'remediate' });
+  });
+
+  it('lists by an id prefix longer than the readable head, telling siblings apart', async () => {
+    await state.putRecord('cloud_estate', AZURE_ID, { rule: 'rdp' });
+    await state.putRecord('cloud_estate', SIBLING_ID, { rule: 'ssh' });
+    await state.putRecord('cloud_estate', 'aws-sg-1', { rule: 'aws' });
+    const prefix = AZURE_ID.slice(0, AZURE_ID.lastIndexOf('/') + 1);
+    expect(await state.listRecords('cloud_estate', `${prefix}allow-rdp`)).toEqual([{ rule: 'rdp' }]);
+    const all = await state.listRecords('cloud_estate', prefix);
+    expect(all.map((r) => r.rule).sort()).toEqual(['rdp', 'ssh']);
+    expect(await state.listRecords('cloud_estate', '/subscriptions/')).toHaveLength(2);
+    expect(await state.listRecords('cloud_estate', 'aws-')).toEqual([{ rule: 'aws' }]);
+  });
+
+  it('runs the coordination objects of an event keyed by a long id', async () => {
+    const at = new Date('2026-11-22T03:00:00Z');
+    expect(await state.accept(AZURE_ID, { id: 'evt' }, at)).toBe(true);
+    expect(await state.accept(AZURE_ID, { id: 'evt' }, at)).toBe(false);
+    expect(await state.claim(AZURE_ID, 'runner:a', at, 60_000)).toBe(true);
+    await state.saveCheckpoint(AZURE_ID, 0, { step: 'normalise', at: at.toISOString(), text: 'ok' });
+    expect(await state.checkpoints(AZURE_ID)).toEqual([
+      { index: 0, step: 'normalise', at: at.toISOString(), text: 'ok' },
+    ]);
+    await state.complete(AZURE_ID, { status: 'done' });
+    expect(await state.completion(AZURE_ID)).toEqual({ status: 'done' });
+    expect(await state.deadLetter(AZURE_ID, { reason: 'x' })).toBe(true);
+    expect(await state.deadLetters()).toEqual([{ reason: 'x' }]);
+  });
+});
