@@ -25,6 +25,23 @@ interface CandidateRule {
 const PUBLIC_STORAGE = new Set(['storage_public_access_granted', 'storage_public_access_unblocked']);
 const meta = (event: UnifiedEvent, field: string) => event.resource.metadata[field];
 
+/** The alarm's name as each cloud's normaliser records it (CloudWatch, Azure Monitor, Cloud Monitoring). */
+const alarmName = (event: UnifiedEvent) =>
+  String(meta(event, 'alarm_name') ?? meta(event, 'alert_rule') ?? meta(event, 'policy_name') ?? '');
+
+/**
+ * Azure reports a write (Event Grid ResourceWriteSuccess, an activity-log alert) without
+ * saying what changed, so a write to a resource an entry guards makes that entry a
+ * candidate; the entry's check() reads the live state and decides whether anything is needed.
+ */
+const AZURE_WRITE = new Set(['resource_created', 'resource_modified']);
+const azureWrite = (event: UnifiedEvent, nativeType: RegExp) =>
+  event.cloud_provider === 'azure' &&
+  AZURE_WRITE.has(event.event_type) &&
+  nativeType.test(String(meta(event, 'native_type') ?? ''));
+const AZURE_STORAGE_ACCOUNT = /^microsoft\.storage\/storageaccounts(\/blobservices(\/containers)?)?$/i;
+const AZURE_NSG = /^microsoft\.network\/networksecuritygroups(\/securityrules)?$/i;
+
 /** The alarm's metric name, from the EventBridge alarm event's configuration when present. */
 function metricName(event: UnifiedEvent): string {
   const raw = event.raw_event as {
@@ -41,11 +58,10 @@ function metricName(event: UnifiedEvent): string {
  * carry its comparison operator and a high-CPU alarm must never stop an instance.
  */
 const idleAlarm = (event: UnifiedEvent) =>
-  event.event_type === 'metric_alarm_firing' &&
-  /(^|[^a-z])idle([^a-z]|$)/i.test(String(meta(event, 'alarm_name') ?? ''));
+  event.event_type === 'metric_alarm_firing' && /(^|[^a-z])idle([^a-z]|$)/i.test(alarmName(event));
 const storageAlarm = (event: UnifiedEvent) =>
   event.event_type === 'metric_alarm_firing' &&
-  (metricName(event) === 'FreeStorageSpace' || /storage/i.test(String(meta(event, 'alarm_name') ?? '')));
+  (metricName(event) === 'FreeStorageSpace' || /storage/i.test(alarmName(event)));
 const is = (event: UnifiedEvent, cloud: string, types: string[]) =>
   event.cloud_provider === cloud && types.includes(event.resource.type);
 
@@ -87,12 +103,16 @@ const RULES: CandidateRule[] = [
   },
   {
     action: 'azure.storage.disallow_public_access',
-    matches: (e) => is(e, 'azure', ['object_storage', 'storage_account']) && PUBLIC_STORAGE.has(e.event_type),
+    matches: (e) =>
+      (is(e, 'azure', ['object_storage', 'storage_account']) && PUBLIC_STORAGE.has(e.event_type)) ||
+      azureWrite(e, AZURE_STORAGE_ACCOUNT),
     params: none,
   },
   {
     action: 'azure.network.remove_public_admin_rule',
-    matches: (e) => is(e, 'azure', ['security_group']) && e.event_type === 'network_exposure_opened',
+    matches: (e) =>
+      (is(e, 'azure', ['security_group']) && e.event_type === 'network_exposure_opened') ||
+      azureWrite(e, AZURE_NSG),
     params: adminPorts,
   },
   {
