@@ -8,7 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // Each case starts a fresh container; with vfs storage that copies the whole image.
+    testTimeout: 10 * 60_000,
     hookTimeout: 120_000,
   },
 });
