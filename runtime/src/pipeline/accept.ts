@@ -12,11 +12,17 @@ export interface Accepted {
   rejected: { id: string; error: EscherError }[];
 }
 
+/** No normaliser recognised the event: only the fallback's inference stands behind it. */
+export const isUnknownEnvelope = (e: UnifiedEvent) =>
+  e.event_type === 'unclassified' && e.resource.metadata.normaliser === 'unclassified';
+
 export function acceptInput(raw: unknown, now: () => Date): Accepted {
   const result = typeof raw === 'string' ? normalizeText(raw, { now }) : normalize(raw, { now });
   const base = hashOf(raw);
   // The runner acts on events it understands; an unknown envelope is kept, not guessed at.
-  const unknown = result.events.filter((e) => e.event_type === 'unclassified');
+  // A known source's `unclassified` event (a failed or read-only call, NOT_APPLICABLE,
+  // an operation's completion) is well-formed and simply needs no action: it goes on.
+  const unknown = result.events.filter(isUnknownEnvelope);
   const errors: EscherError[] = [
     ...result.errors,
     ...unknown.map(
@@ -31,7 +37,7 @@ export function acceptInput(raw: unknown, now: () => Date): Accepted {
     ),
   ];
   return {
-    events: result.events.filter((e) => e.event_type !== 'unclassified'),
+    events: result.events.filter((e) => !isUnknownEnvelope(e)),
     rejected: errors.map((error, i) => ({ id: errors.length > 1 ? `${base}-${i}` : base, error })),
   };
 }

@@ -119,7 +119,9 @@ async function steps(
       { actions: candidates.map((c) => c.action), targets: candidates.map((c) => c.target.resource_id) },
       deps.redactor,
     );
-    const outcome = await analyse(request, deps.ai, deps.log);
+    // An unclassified event needs no action and no analysis: the built-in analyst records it.
+    const ai = event.event_type === 'unclassified' ? undefined : deps.ai;
+    const outcome = await analyse(request, ai, deps.log);
     return { text: text.analyseText(outcome.info, outcome.response), data: outcome };
   });
   const decision = await journal.step('decide', I.decide, async () => {
