@@ -3,15 +3,16 @@
 
 import { Command, CommanderError } from 'commander';
 import { asEscherError } from '../errors.js';
-import { commands } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import { type CliContext, createCliContext } from './context.js';
 
-export function buildProgram(ctx: () => CliContext): Command {
+/** The program with the commands `argv` needs (see loadCommands); parse the same `argv`. */
+export async function buildProgram(ctx: () => CliContext, argv: string[] = process.argv): Promise<Command> {
   const program = new Command('escher')
     .description('Escher Extended Runtime: operate your AWS, Azure and GCP estate from your own cloud')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of commands) register(program, ctx);
+  for (const register of await loadCommands(argv)) register(program, ctx);
   return program;
 }
 
@@ -22,7 +23,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     return context;
   };
   try {
-    await buildProgram(ctx).parseAsync(argv);
+    await (await buildProgram(ctx, argv)).parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -9,7 +9,6 @@ import type { PipelineDeps, RunOptions } from '../pipeline/deps.js';
 import { processEvent } from '../pipeline/process-event.js';
 import { combine, type RunResult } from '../pipeline/result.js';
 import { runApprovedActions } from '../pipeline/run-approved.js';
-import { runReportTrigger } from '../report/report-trigger.js';
 import { runJobTrigger } from './run-job-trigger.js';
 import { runMaintenanceTrigger } from './run-maintenance-trigger.js';
 
@@ -28,7 +27,9 @@ export const defaultHandlers: TriggerHandlers = {
     return combine([...approved, ...result.items]);
   },
   job: (trigger, deps) => runJobTrigger(trigger, deps),
-  report: runReportTrigger,
+  // The report's collectors bring every cloud's SDK, seconds of loading an event run never needs.
+  report: async (trigger, deps, options) =>
+    (await import('../report/report-trigger.js')).runReportTrigger(trigger, deps, options),
   maintenance: (_trigger, deps) => runMaintenanceTrigger(deps),
 };
 

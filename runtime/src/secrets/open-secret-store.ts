@@ -1,30 +1,64 @@
 // Opens a SecretStore from its URL. One entry per scheme; SDK clients are built here, at
 // the edge, from RuntimeEnv. Every store handed out registers each value it reads or
-// writes with the Redactor, so no adapter can forget to.
+// writes with the Redactor, so no adapter can forget to. Each entry imports its adapter
+// (and its cloud SDK, which takes seconds to load) only on the store's first call.
 
 import type { RuntimeEnv } from '../config/env.js';
-import { createSecretClient, KeyVaultSecretStore } from './key-vault-secret-store.js';
-import { LocalSecretStore } from './local-secret-store.js';
+import { lazySecretStore } from './lazy-secret-store.js';
 import { redactingSecretStore } from './redacting-secret-store.js';
 import type { Redactor } from './redactor.js';
-import { createSecretManagerClient, SecretManagerSecretStore } from './secret-manager-secret-store.js';
 import type { SecretStore } from './secret-store.js';
 import { parseSecretUrl, type SecretUrl } from './secret-url.js';
-import { createSsmClient, SsmSecretStore } from './ssm-secret-store.js';
 
 type Openers = {
-  [S in SecretUrl['scheme']]: (url: Extract<SecretUrl, { scheme: S }>, env: RuntimeEnv) => SecretStore;
+  [S in SecretUrl['scheme']]: {
+    /** The store's canonical URL, as its adapter reports it. */
+    url: (url: Extract<SecretUrl, { scheme: S }>) => string;
+    open: (url: Extract<SecretUrl, { scheme: S }>, env: RuntimeEnv) => Promise<SecretStore>;
+  };
 };
 
 const openers: Openers = {
-  ssm: (url, env) => new SsmSecretStore(createSsmClient(env), url.root),
-  keyvault: (url, env) => new KeyVaultSecretStore(createSecretClient(env, url.vault), url.vault),
-  gsm: (url, env) => new SecretManagerSecretStore(createSecretManagerClient(env), url.project),
-  file: (url) => new LocalSecretStore(url.path),
+  ssm: {
+    url: (url) => `ssm://${url.root}`,
+    open: async (url, env) => {
+      const { createSsmClient, SsmSecretStore } = await import('./ssm-secret-store.js');
+      return new SsmSecretStore(createSsmClient(env), url.root);
+    },
+  },
+  keyvault: {
+    url: (url) => `keyvault://${url.vault}`,
+    open: async (url, env) => {
+      const { createSecretClient, KeyVaultSecretStore } = await import('./key-vault-secret-store.js');
+      return new KeyVaultSecretStore(createSecretClient(env, url.vault), url.vault);
+    },
+  },
+  gsm: {
+    url: (url) => `gsm://${url.project}`,
+    open: async (url, env) => {
+      const { createSecretManagerClient, SecretManagerSecretStore } = await import(
+        './secret-manager-secret-store.js'
+      );
+      return new SecretManagerSecretStore(createSecretManagerClient(env), url.project);
+    },
+  },
+  file: {
+    url: (url) => `file://${url.path}`,
+    open: async (url) => {
+      const { LocalSecretStore } = await import('./local-secret-store.js');
+      return new LocalSecretStore(url.path);
+    },
+  },
 };
 
 export function openSecretStore(raw: string, env: RuntimeEnv, redactor: Redactor): SecretStore {
   const url = parseSecretUrl(raw);
-  const open = openers[url.scheme] as (url: SecretUrl, env: RuntimeEnv) => SecretStore;
-  return redactingSecretStore(open(url, env), redactor);
+  const opener = openers[url.scheme] as {
+    url: (url: SecretUrl) => string;
+    open: (url: SecretUrl, env: RuntimeEnv) => Promise<SecretStore>;
+  };
+  return redactingSecretStore(
+    lazySecretStore(opener.url(url), () => opener.open(url, env)),
+    redactor,
+  );
 }

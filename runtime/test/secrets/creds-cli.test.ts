@@ -28,7 +28,8 @@ function context(vars: Record<string, string> = {}): CliContext {
 
 async function escher(args: string[], c: CliContext = context()): Promise<EscherError | undefined> {
   try {
-    await buildProgram(() => c).parseAsync(['node', 'escher', ...args]);
+    const argv = ['node', 'escher', ...args];
+    await (await buildProgram(() => c, argv)).parseAsync(argv);
     return undefined;
   } catch (err) {
     if (err instanceof EscherError) return err;

@@ -3,7 +3,7 @@
 // service account), and a shared secret for Azure pushes, compared in constant time.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { OAuth2Client } from 'google-auth-library';
+import type { OAuth2Client } from 'google-auth-library';
 import { ConfigError, InputError } from '../../errors.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import type { PushVerifiers } from './types.js';
@@ -21,10 +21,19 @@ export interface GoogleTokenOptions {
 }
 
 export function googleTokenVerifier(options: GoogleTokenOptions): PushVerifiers['verifyGoogleToken'] {
-  const client = new OAuth2Client({
-    ...(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {}),
-    ...(options.issuers ? { issuers: options.issuers } : {}),
-  });
+  // Built on the first Google push: the library takes a second to load, and an Azure or
+  // AWS deployment never receives one.
+  let client: Promise<OAuth2Client> | undefined;
+  const oauth = () => {
+    client ??= import('google-auth-library').then(
+      ({ OAuth2Client }) =>
+        new OAuth2Client({
+          ...(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {}),
+          ...(options.issuers ? { issuers: options.issuers } : {}),
+        }),
+    );
+    return client;
+  };
   return async (authorization) => {
     const { audience } = options;
     if (!audience) {
@@ -34,9 +43,10 @@ export function googleTokenVerifier(options: GoogleTokenOptions): PushVerifiers[
     }
     const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new InputError('missing bearer token');
+    const verifier = await oauth();
     let email: string | undefined;
     try {
-      const ticket = await client.verifyIdToken({ idToken: token, audience });
+      const ticket = await verifier.verifyIdToken({ idToken: token, audience });
       email = ticket.getPayload()?.email;
     } catch (cause) {
       // The library's messages can quote the token; keep them out of logs and answers.
