@@ -25,6 +25,19 @@ describe('runner role actions', () => {
     ]);
   });
 
+  it('lets the storage entry set container access levels through the Blob service', () => {
+    const config = parseExtensionConfig(
+      withOverrides({ remediations: ['azure.storage.disallow_public_access'] }),
+    );
+    expect(remediationActions(config)).toEqual([
+      'Microsoft.Storage/storageAccounts/read',
+      'Microsoft.Storage/storageAccounts/write',
+      'Microsoft.Storage/storageAccounts/blobServices/containers/read',
+      'Microsoft.Storage/storageAccounts/blobServices/containers/write',
+      'Microsoft.Storage/storageAccounts/blobServices/containers/setAcl/action',
+    ]);
+  });
+
   it('grants nothing beyond the report reads when no remediation or Azure job is configured', () => {
     const config = parseExtensionConfig(withOverrides({ remediations: [], jobs: [] }));
     expect(runnerRoleActions(config)).toEqual([...REPORT_READ_ACTIONS].sort());

@@ -104,6 +104,8 @@ export const REMEDIATION_CATALOG: readonly CatalogEntryInfo[] = [
       'Microsoft.Storage/storageAccounts/write',
       'Microsoft.Storage/storageAccounts/blobServices/containers/read',
       'Microsoft.Storage/storageAccounts/blobServices/containers/write',
+      // Container access levels are set through the Blob service (Set Container ACL).
+      'Microsoft.Storage/storageAccounts/blobServices/containers/setAcl/action',
     ],
   },
   {
