@@ -5,12 +5,17 @@ import {
   importLocalArgs,
   initLocalArgs,
   statsArgs,
-} from '../src/ops/export-plan.js';
+} from '../src/deploy/export-plan.js';
 
-const URLS = {
-  stateStoreUrl: 'gs://acme-prod-42-escher-state/state',
-  secretsUrl: 'gsm://acme-prod-42',
-};
+// The same plan serves both Pulumi stacks; each cloud's URLs must pass through verbatim.
+const STACKS = [
+  {
+    cloud: 'azure',
+    stateStoreUrl: 'az://escherstad5d146f/state/state',
+    secretsUrl: 'keyvault://escher-kv-ad5d146',
+  },
+  { cloud: 'gcp', stateStoreUrl: 'gs://acme-prod-42-escher-state/state', secretsUrl: 'gsm://acme-prod-42' },
+];
 const COPY = { dir: '/home/me/.escher/exports/2026-11-22T02-00-00-000Z' };
 
 describe('export plan', () => {
@@ -26,7 +31,7 @@ describe('export plan', () => {
     expect(() => collectionsFromStats('{"count":1}')).toThrow('printed no "collections" object');
   });
 
-  it('reads from the cloud store with the cloud secrets', () => {
+  it.each(STACKS)('reads from the $cloud store with the $cloud secrets', (URLS) => {
     expect(statsArgs(URLS)).toEqual([
       'state',
       'stats',

@@ -1,6 +1,6 @@
 // What `destroy` runs before anything is deleted: copy every collection of the cloud
 // state to the laptop, as NDJSON files and as a local file store the runner can open.
-// Pure: builds `escher` argument lists and reads the stats output; destroy.ts runs them.
+// Pure: builds `escher` argument lists and reads the stats output; pulumi-destroy.ts runs them.
 
 import { z } from 'zod';
 
