@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { EntryDeps } from './entry-deps.js';
 import { azureMonitor, eventGrid, logicAppsTrigger } from './http/azure-push.js';
 import { cloudEvents, pubsubPush } from './http/google-push.js';
+import { jobSnooze } from './http/job-snooze.js';
 import type { HttpAnswer, HttpRequest, PushRoute, PushVerifiers } from './http/types.js';
 
 export const PUSH_ROUTES: Readonly<Record<string, { methods: readonly string[]; route: PushRoute }>> = {
@@ -15,6 +16,8 @@ export const PUSH_ROUTES: Readonly<Record<string, { methods: readonly string[]; 
   '/eventgrid': { methods: ['POST', 'OPTIONS'], route: eventGrid },
   '/azure-monitor': { methods: ['POST'], route: azureMonitor },
   '/trigger': { methods: ['POST'], route: logicAppsTrigger },
+  // Links in notifications are followed with GET.
+  '/jobs/snooze': { methods: ['GET'], route: jobSnooze },
 };
 
 /** Pub/Sub push messages are at most 10 MB; nothing legitimate is larger. */
