@@ -3,6 +3,7 @@
 
 import type { CollectionName, Manifest, SegmentHeader, SegmentRef } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
+import { mapLimited } from '../jobs/limit.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { decodeSegment, type SegmentColumns } from './segment-codec.js';
 import { readSegment } from './segment-io.js';
@@ -13,24 +14,6 @@ export interface CollectionColumns extends SegmentColumns {
   dims: number;
   /** Per segment, in manifest order. */
   headers: SegmentHeader[];
-}
-
-/** Runs `work` over `items` with at most `limit` in flight, keeping results in order. */
-export async function mapLimited<T, R>(
-  items: T[],
-  limit: number,
-  work: (item: T, i: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Every row of the given segments, in commit order, vectors in one preallocated array. */

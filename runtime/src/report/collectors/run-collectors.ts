@@ -3,7 +3,7 @@
 // "unavailable" status with the reason; it never sinks the others.
 
 import type { CollectorStatus, ReportSectionName } from '@escher/shared';
-import { mapLimited } from '../../snapshot/collection-reader.js';
+import { mapLimited } from '../../jobs/limit.js';
 import type { CollectContext, Collector, CollectScope } from './collector.js';
 import type { Observed } from './observations.js';
 
