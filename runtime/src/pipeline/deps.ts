@@ -12,10 +12,17 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { RunnerState } from './state.js';
 
+/** A create-only copy of committed audit records in write-once storage. */
+export interface AuditMirror {
+  put(id: string, record: Record<string, unknown>): Promise<void>;
+}
+
 export type ClientsProvider = (target: OperationTarget) => Promise<unknown>;
 
 export interface PipelineDeps {
   state: RunnerState;
+  /** Set when ESCHER_AUDIT_STORE is: audit records are written there too. */
+  auditMirror?: AuditMirror | undefined;
   /** The catalog's entries by id, loaded on first use. */
   executors: Partial<Record<RemediationId, ExecutorLoader>>;
   clients: Partial<Record<CloudProvider, ClientsProvider>>;

@@ -70,6 +70,8 @@ export async function writeRecords(
     if (await deps.state.appendRecord('executed_operations', op.id, op)) operations++;
     const audit = auditOf(op, deps.actor);
     if (await deps.state.appendRecord('audit', audit.id, audit)) audits++;
+    // Mirrored even when the state had it: a crash may have come between the two writes.
+    await deps.auditMirror?.put(audit.id, audit as unknown as Record<string, unknown>);
   }
   for (const d of alert.decision.filter((x) => x.disposition === 'pending_approval')) {
     const request: ApprovalRequest = {

@@ -15,6 +15,7 @@ import { executors } from '../remediation/registry.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { openObjectStore } from '../storage/open-store.js';
+import { objectAuditMirror } from './audit-mirror.js';
 import { faultHook } from './fault-hook.js';
 import { lazyNotifier } from './lazy-notifier.js';
 import { lazyProvider } from './lazy-provider.js';
@@ -47,8 +48,12 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
   const region = config?.aws?.region ?? env.AWS_REGION;
   const endpoint = env.AWS_ENDPOINT_URL;
   const state = objectRunnerState(store);
+  const auditMirror = env.ESCHER_AUDIT_STORE
+    ? objectAuditMirror(await openObjectStore(env.ESCHER_AUDIT_STORE, env))
+    : undefined;
   return {
     state,
+    auditMirror,
     executors,
     clients: {
       aws: awsClientsProvider({
