@@ -10,6 +10,7 @@ import {
   PutParameterCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
+import { awsErrorCode, runnerAwsConfig } from '../clouds/aws/runner-client-config.js';
 import type { RuntimeEnv } from '../config/env.js';
 import { ConfigError, EscherError, TransientError } from '../errors.js';
 import type { SecretStore } from './secret-store.js';
@@ -22,24 +23,7 @@ const AUTH_ERRORS = new Set([
 ]);
 
 export function createSsmClient(env: RuntimeEnv): SSMClient {
-  return new SSMClient({
-    region: env.AWS_REGION,
-    ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
-    ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-      ? {
-          credentials: {
-            accessKeyId: env.AWS_ACCESS_KEY_ID,
-            secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-            ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-          },
-        }
-      : {}),
-  });
-}
-
-interface AwsError {
-  name?: string;
-  $metadata?: { httpStatusCode?: number };
+  return new SSMClient(runnerAwsConfig(env));
 }
 
 export class SsmSecretStore implements SecretStore {
@@ -61,8 +45,7 @@ export class SsmSecretStore implements SecretStore {
   }
 
   private fail(op: string, name: string, err: unknown): Error {
-    const { name: code = '', $metadata } = (err ?? {}) as AwsError;
-    const status = $metadata?.httpStatusCode;
+    const { code, status } = awsErrorCode(err);
     if (AUTH_ERRORS.has(code) || status === 403) {
       return new ConfigError(`SSM Parameter Store refused ${op} of ${name} in ${this.url}`, {
         hint: 'fix AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the IAM role the runner uses (it needs ssm:GetParameter* and kms:Decrypt)',
@@ -82,7 +65,7 @@ export class SsmSecretStore implements SecretStore {
       );
       return out.Parameter?.Value;
     } catch (err) {
-      if ((err as AwsError).name === 'ParameterNotFound') return undefined;
+      if (awsErrorCode(err).code === 'ParameterNotFound') return undefined;
       throw this.fail('read', name, err);
     }
   }
@@ -121,7 +104,7 @@ export class SsmSecretStore implements SecretStore {
     try {
       await this.client.send(new DeleteParameterCommand({ Name: this.parameter(name) }));
     } catch (err) {
-      if ((err as AwsError).name === 'ParameterNotFound') return;
+      if (awsErrorCode(err).code === 'ParameterNotFound') return;
       throw this.fail('delete', name, err);
     }
   }

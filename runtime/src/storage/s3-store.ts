@@ -10,6 +10,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { awsErrorCode, runnerAwsConfig } from '../clouds/aws/runner-client-config.js';
 import type { RuntimeEnv } from '../config/env.js';
 import type { ObjectInfo, ObjectStore, StoredObject } from './object-store.js';
 import { lostRace, missingContainer, otherFailure, rejectedCredentials } from './store-errors.js';
@@ -26,24 +27,8 @@ const CREDENTIALS = 'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the IAM role the
 
 /** The client for the runner's own account; path-style when an endpoint override (moto) is set. */
 export function createS3Client(env: RuntimeEnv): S3Client {
-  return new S3Client({
-    region: env.AWS_REGION,
-    ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL, forcePathStyle: true } : {}),
-    ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-      ? {
-          credentials: {
-            accessKeyId: env.AWS_ACCESS_KEY_ID,
-            secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-            ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-          },
-        }
-      : {}),
-  });
-}
-
-interface AwsError {
-  name?: string;
-  $metadata?: { httpStatusCode?: number };
+  const config = runnerAwsConfig(env);
+  return new S3Client({ ...config, ...(config.endpoint ? { forcePathStyle: true } : {}) });
 }
 
 export class S3ObjectStore implements ObjectStore {
@@ -58,8 +43,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   private fail(op: string, err: unknown, key = ''): Error {
-    const { name = '', $metadata } = (err ?? {}) as AwsError;
-    const status = $metadata?.httpStatusCode;
+    const { code: name, status } = awsErrorCode(err);
     if (name === 'NoSuchBucket' || (op === 'check' && status === 404))
       return missingContainer(this.url, 'bucket', this.bucket, err);
     if (AUTH_ERRORS.has(name) || status === 403) return rejectedCredentials(this.url, CREDENTIALS, err);
@@ -84,7 +68,7 @@ export class S3ObjectStore implements ObjectStore {
       const body = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
       return { body, version: out.ETag ?? '' };
     } catch (err) {
-      if ((err as AwsError).name === 'NoSuchKey') return undefined;
+      if (awsErrorCode(err).code === 'NoSuchKey') return undefined;
       throw this.fail('get', err, key);
     }
   }
