@@ -80,7 +80,7 @@ describe('the runner image', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'done' });
     expect(describeStatus(await bucketStatus(s3, PII_BUCKET))).toBe(
-      'private (AllUsers ACL grants: 1, policy public: true, public access block: all on)',
+      'private (AllUsers ACL grants: 0, policy public: false, public access block: all on)',
     );
   });
 
