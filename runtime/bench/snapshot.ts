@@ -39,7 +39,7 @@ async function measure(
   label: string,
   storeUrl: string,
   env: Record<string, string>,
-  encoding: 'f32' | 'i8',
+  encoding: 'f32' | 'f16' | 'i8',
   home: string,
 ) {
   const runtimeEnv = loadRuntimeEnv({ ...process.env, ...env });
