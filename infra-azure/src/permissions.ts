@@ -3,11 +3,10 @@
 // for an entry the user did not enable.
 
 import {
+  configuredJobPermissions,
   type ExtensionConfig,
-  type JobAction,
-  type JobResourceType,
-  REMEDIATION_CATALOG,
-  supportsAction,
+  enabledCatalogPermissions,
+  type JobPermissionTable,
 } from '@escher/shared';
 
 /** Reads behind inventory, findings and the cost section of the report. */
@@ -28,7 +27,7 @@ const VM = 'Microsoft.Compute/virtualMachines';
  * Scheduled-job actions for what ACTION_SUPPORT allows on Azure. Azure "stop" deallocates
  * (a powered-off VM keeps billing) and hibernation is a deallocate with a flag.
  */
-export const JOB_ACTIONS: Partial<Record<JobResourceType, Partial<Record<JobAction, readonly string[]>>>> = {
+export const JOB_ACTIONS: JobPermissionTable = {
   compute_instance: {
     stop: [`${VM}/read`, `${VM}/deallocate/action`],
     start: [`${VM}/read`, `${VM}/start/action`],
@@ -38,19 +37,11 @@ export const JOB_ACTIONS: Partial<Record<JobResourceType, Partial<Record<JobActi
 };
 
 export function remediationActions(config: Pick<ExtensionConfig, 'remediations'>): string[] {
-  return REMEDIATION_CATALOG.filter((e) => e.cloud === 'azure' && config.remediations.includes(e.id)).flatMap(
-    (e) => e.permissions,
-  );
+  return enabledCatalogPermissions('azure', config);
 }
 
 export function jobActions(config: Pick<ExtensionConfig, 'jobs'>): string[] {
-  return config.jobs
-    .filter((job) => job.selector.clouds.includes('azure'))
-    .flatMap((job) =>
-      job.selector.resource_types
-        .filter((type) => supportsAction(type, 'azure', job.action))
-        .flatMap((type) => JOB_ACTIONS[type]?.[job.action] ?? []),
-    );
+  return configuredJobPermissions('azure', JOB_ACTIONS, config);
 }
 
 /** Sorted and de-duplicated, so the role definition is stable across deploys. */

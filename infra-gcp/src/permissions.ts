@@ -2,11 +2,10 @@
 // configured jobs need, and the reads behind the morning report. One custom role holds them.
 
 import {
+  configuredJobPermissions,
   type ExtensionConfig,
-  type JobAction,
-  type JobResourceType,
-  REMEDIATION_CATALOG,
-  supportsAction,
+  enabledCatalogPermissions,
+  type JobPermissionTable,
 } from '@escher/shared';
 
 export const REPORT_READ_PERMISSIONS: readonly string[] = [
@@ -24,9 +23,7 @@ export const REPORT_READ_PERMISSIONS: readonly string[] = [
 const VM_BASE = ['compute.instances.list', 'compute.instances.get', 'compute.zoneOperations.get'];
 
 /** Scheduled-job permissions for what ACTION_SUPPORT allows on GCP (hibernate = suspend). */
-export const JOB_PERMISSIONS: Partial<
-  Record<JobResourceType, Partial<Record<JobAction, readonly string[]>>>
-> = {
+export const JOB_PERMISSIONS: JobPermissionTable = {
   compute_instance: {
     stop: [...VM_BASE, 'compute.instances.stop'],
     start: [...VM_BASE, 'compute.instances.start'],
@@ -35,19 +32,11 @@ export const JOB_PERMISSIONS: Partial<
 };
 
 export function remediationPermissions(config: Pick<ExtensionConfig, 'remediations'>): string[] {
-  return REMEDIATION_CATALOG.filter((e) => e.cloud === 'gcp' && config.remediations.includes(e.id)).flatMap(
-    (e) => e.permissions,
-  );
+  return enabledCatalogPermissions('gcp', config);
 }
 
 export function jobPermissions(config: Pick<ExtensionConfig, 'jobs'>): string[] {
-  return config.jobs
-    .filter((job) => job.selector.clouds.includes('gcp'))
-    .flatMap((job) =>
-      job.selector.resource_types
-        .filter((type) => supportsAction(type, 'gcp', job.action))
-        .flatMap((type) => JOB_PERMISSIONS[type]?.[job.action] ?? []),
-    );
+  return configuredJobPermissions('gcp', JOB_PERMISSIONS, config);
 }
 
 /** Sorted and de-duplicated, so the role is stable across deploys. */
