@@ -11,13 +11,19 @@ import { joinKey } from './store-url.js';
 
 /** Application Default Credentials, or the emulator named by STORAGE_EMULATOR_HOST (no auth). */
 export function createStorage(env: RuntimeEnv): Storage {
-  return new Storage({
+  const emulator = env.STORAGE_EMULATOR_HOST?.replace(/\/+$/, '').replace(/\/storage\/v1$/, '');
+  const storage = new Storage({
     retryOptions: { autoRetry: false },
-    ...(env.STORAGE_EMULATOR_HOST
-      ? { apiEndpoint: env.STORAGE_EMULATOR_HOST, projectId: 'escher-emulator' }
-      : {}),
+    ...(emulator ? { apiEndpoint: emulator, projectId: 'escher-emulator' } : {}),
   });
+  // When STORAGE_EMULATOR_HOST is in the process environment the SDK takes it verbatim as
+  // the JSON API base and drops the /storage/v1 path; pin the base so both ways agree.
+  if (emulator) storage.baseUrl = `${emulator}/storage/v1`;
+  return storage;
 }
+
+/** How often get() re-reads when a concurrent writer replaces the generation it saw. */
+const GET_ATTEMPTS = 5;
 
 function statusOf(err: unknown): number | undefined {
   const code = (err as ApiError | undefined)?.code;
@@ -70,14 +76,21 @@ export class GcsObjectStore implements ObjectStore {
 
   async get(key: string): Promise<StoredObject | undefined> {
     const name = joinKey(this.prefix, key);
-    try {
-      const [metadata] = await this.bucket.file(name).getMetadata();
-      // Reading that exact generation keeps body and version consistent under concurrent writers.
-      const [body] = await this.bucket.file(name, { generation: metadata.generation ?? 0 }).download();
-      return { body: new Uint8Array(body), version: String(metadata.generation) };
-    } catch (err) {
-      if (statusOf(err) === 404 && (await this.bucketExists())) return undefined;
-      throw await this.fail('get', err, key);
+    for (let attempt = 1; ; attempt++) {
+      let generation: string | number | undefined;
+      try {
+        const [metadata] = await this.bucket.file(name).getMetadata();
+        generation = metadata.generation ?? 0;
+        // Reading that exact generation keeps body and version consistent under concurrent writers.
+        const [body] = await this.bucket.file(name, { generation }).download();
+        return { body: new Uint8Array(body), version: String(generation) };
+      } catch (err) {
+        // The generation we saw was replaced between the two reads: read the newer one.
+        if (statusOf(err) === 404 && generation !== undefined && attempt < GET_ATTEMPTS) continue;
+        if (statusOf(err) === 404 && generation === undefined && (await this.bucketExists()))
+          return undefined;
+        throw await this.fail('get', err, key);
+      }
     }
   }
 
