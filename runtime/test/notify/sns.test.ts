@@ -1,14 +1,18 @@
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailSubject } from '../../src/notify/channels/sns.js';
 import { createNotifier } from '../../src/notify/create-notifier.js';
 import type { NotifierConfig } from '../../src/notify/setup.js';
-import { emulator } from '../support/emulators.js';
+import { launchMoto } from '../support/emulators/moto.js';
+import type { RunningEmulator } from '../support/emulators/types.js';
 import { bucketFixed, collectingLogger } from './fixtures.js';
 import { memorySecrets } from './memory-secrets.js';
 
 let sns: SNSClient;
 let topicArn: string;
+// A moto of its own: the data dump below serialises every service's state, which on the
+// shared moto (thousands of instances and objects from other suites) takes minutes.
+let moto: RunningEmulator;
 
 interface MotoSns {
   SMS: { message: string; phone_number: string }[];
@@ -17,19 +21,25 @@ interface MotoSns {
 
 /** moto's data dump shows what SNS published: topic messages and SMS. */
 async function snsData(): Promise<MotoSns> {
-  const dump = (await (await fetch(`${emulator('moto').endpoint}/moto-api/data.json`)).json()) as {
+  const dump = (await (await fetch(`${moto.endpoint}/moto-api/data.json`)).json()) as {
     sns: MotoSns;
   };
   return { ...dump.sns, SMS: dump.sns.SMS.filter((m) => m.phone_number.startsWith('+1415555010')) };
 }
 
 beforeAll(async () => {
+  moto = await launchMoto();
   sns = new SNSClient({
-    endpoint: emulator('moto').endpoint,
+    endpoint: moto.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
   });
   topicArn = (await sns.send(new CreateTopicCommand({ Name: 'escher-notifications' }))).TopicArn as string;
+});
+
+afterAll(async () => {
+  sns?.destroy();
+  await moto?.stop();
 });
 
 const config = (): NotifierConfig => ({
