@@ -30,6 +30,13 @@ const unique = (kind: string) => `escher-cli-${kind}-${randomUUID().slice(0, 8)}
 // that serves one request at a time, which makes each conditional write atomic as on S3.
 let serialMoto: Promise<RunningEmulator> | undefined;
 
+/** Stops what the backends started; each test file calls it in afterAll. */
+export async function stopBackends(): Promise<void> {
+  const running = serialMoto;
+  serialMoto = undefined;
+  if (running) await (await running).stop();
+}
+
 export const backends: Backend[] = [
   {
     name: 'local store',

@@ -5,12 +5,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { backends } from './backends.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { backends, stopBackends } from './backends.js';
 import { estateNdjson, runCli } from './run-cli.js';
 
 // Every step spawns real CLI processes; on a busy shared machine they take a while.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
+afterAll(stopBackends);
 
 const WRITERS = 8;
 const PER_WRITER = 250;

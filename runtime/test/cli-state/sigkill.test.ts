@@ -7,16 +7,17 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadRuntimeEnv } from '../../src/config/env.js';
 import { LocalSecretStore } from '../../src/secrets/local-secret-store.js';
 import { collectGarbage, openSnapshot } from '../../src/snapshot/index.js';
 import { openObjectStore } from '../../src/storage/open-store.js';
-import { backends } from './backends.js';
+import { backends, stopBackends } from './backends.js';
 import { estateNdjson, runCli } from './run-cli.js';
 
 // Every step spawns real CLI processes; on a busy shared machine they take a while.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
+afterAll(stopBackends);
 
 const stalledWriter = fileURLToPath(new URL('./stalled-writer.mjs', import.meta.url));
 
