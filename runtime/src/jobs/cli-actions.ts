@@ -7,6 +7,7 @@ import { defaultStoreUrl } from '../config/env.js';
 import type { RunnerState } from '../pipeline/state.js';
 import { loadDeploymentConfig } from '../runner/config.js';
 import { objectRunnerState } from '../runner/object-state.js';
+import { openSecretStore } from '../secrets/open-secret-store.js';
 import { openObjectStore } from '../storage/open-store.js';
 import { JobSpecError } from './errors.js';
 import { findJob, jobRunDeps } from './job-runner.js';
@@ -153,7 +154,14 @@ export async function runAction(
     throw new JobSpecError(`--param applies to templates; "${name}" is a job`);
   if (flags.dryRun) job = { ...job, dry_run: true };
   const deps = jobRunDeps(
-    { env: c.env, state, log: c.log, config: await loadDeploymentConfig(c.env) },
+    {
+      env: c.env,
+      state,
+      log: c.log,
+      config: await loadDeploymentConfig(c.env),
+      // Member accounts are reached with the credentials kept there; without it, only the home account.
+      secrets: c.env.ESCHER_SECRETS ? openSecretStore(c.env.ESCHER_SECRETS, c.env, c.redactor) : undefined,
+    },
     store,
   );
   const result = await runJob(job, parseInstant(flags.at, '--at'), {

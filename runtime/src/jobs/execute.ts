@@ -100,7 +100,7 @@ export async function executeActions(
   const groups = [...groupByScope(items).values()];
   const perScope = await mapLimited(groups, SCOPE_CONCURRENCY, async ({ scope, items: scoped }) => {
     try {
-      return await executeScope(fleets(scope), action, scoped);
+      return await executeScope(await fleets(scope), action, scoped);
     } catch (err) {
       return scoped.map(({ resource, note }) => ({
         resource,

@@ -46,7 +46,8 @@ export interface ComputeFleet {
   waitFor(ids: readonly string[], wanted: readonly PowerState[]): Promise<Map<string, LiveResource>>;
 }
 
-export type FleetProvider = (scope: FleetScope) => ComputeFleet;
+/** The fleet for a scope; cloud adapters may load their SDK first, so it may be a promise. */
+export type FleetProvider = (scope: FleetScope) => ComputeFleet | Promise<ComputeFleet>;
 
 export const WANTED_STATES: Record<JobAction, readonly PowerState[]> = {
   // Azure "stop" deallocates; GCE and AWS "hibernate" settle as suspended/stopped.

@@ -1,6 +1,7 @@
 // Wiring a job run to the runner's world: jobs and snoozes from the store, the estate from
-// the state's cloud_estate collection, cloud fleets from the environment, records through
-// the state. The entry for the runner's `{kind:'job'}` trigger and for `escher jobs run`.
+// the state's cloud_estate collection, cloud fleets from the environment and the SecretStore
+// (each cloud's SDK loaded when its first fleet is needed), records through the state. The
+// entry for the runner's `{kind:'job'}` trigger and for `escher jobs run`.
 
 import { hostname } from 'node:os';
 import {
@@ -9,14 +10,12 @@ import {
   type ExtensionConfig,
   type JobSpec,
 } from '@escher/shared';
-import { AwsClients } from '../clouds/aws/clients.js';
-import { AzureClients } from '../clouds/azure/clients.js';
 import { type CloudClients, cloudFleets } from '../clouds/fleets.js';
-import { GcpClients } from '../clouds/gcp/clients.js';
 import type { RuntimeEnv } from '../config/env.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/notification.js';
 import type { RunnerState } from '../pipeline/state.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import { JobSpecError } from './errors.js';
 import type { FleetProvider } from './fleet.js';
 import { type JobStore, stateJobStore } from './job-store.js';
@@ -29,19 +28,33 @@ export interface JobRunnerOptions {
   log: Logger;
   config?: ExtensionConfig | undefined;
   notifier?: Notifier;
+  /** Member accounts' credentials (escher/<cloud>/<account>/...); the home account uses the default chain. */
+  secrets?: SecretStore | undefined;
   clock?: () => Date;
   /** Fleets to act through; default: cloudFleets over clients built from the environment and config. */
   fleets?: FleetProvider;
 }
 
-export function defaultCloudClients(env: RuntimeEnv, config?: ExtensionConfig): CloudClients {
+/** Each cloud's clients, built (and their SDK loaded) the first time a fleet of that cloud is needed. */
+export function defaultCloudClients(
+  env: RuntimeEnv,
+  config?: ExtensionConfig,
+  secrets?: SecretStore,
+): CloudClients {
+  const withSecrets = secrets ? { secrets } : {};
   return {
-    aws: new AwsClients(env, {
-      ...(config?.aws?.account ? { homeAccount: config.aws.account } : {}),
-      ...(env.ESCHER_AWS_MEMBER_ROLE ? { memberRole: env.ESCHER_AWS_MEMBER_ROLE } : {}),
-    }),
-    azure: new AzureClients(env),
-    gcp: new GcpClients(env),
+    aws: async () =>
+      new (await import('../clouds/aws/clients.js')).AwsClients(env, {
+        ...(config?.aws?.account ? { homeAccount: config.aws.account } : {}),
+        ...(env.ESCHER_AWS_MEMBER_ROLE ? { memberRole: env.ESCHER_AWS_MEMBER_ROLE } : {}),
+        ...withSecrets,
+      }),
+    azure: async () =>
+      new (await import('../clouds/azure/clients.js')).AzureClients(env, {
+        ...(config?.azure?.subscription_id ? { homeSubscription: config.azure.subscription_id } : {}),
+        ...withSecrets,
+      }),
+    gcp: async () => new (await import('../clouds/gcp/clients.js')).GcpClients(env),
   };
 }
 
@@ -65,7 +78,7 @@ export function jobRunDeps(
 ): Omit<JobRunDeps, 'snoozes'> & { store: JobStore } {
   return {
     estate: () => loadEstate(o.state, o.log),
-    fleets: o.fleets ?? cloudFleets(defaultCloudClients(o.env, o.config)),
+    fleets: o.fleets ?? cloudFleets(defaultCloudClients(o.env, o.config, o.secrets)),
     log: stateOperationLog(o.state),
     ...(o.notifier ? { notifier: o.notifier } : {}),
     ...(o.clock ? { clock: o.clock } : {}),

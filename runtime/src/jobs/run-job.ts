@@ -49,7 +49,7 @@ async function describeLive(targets: readonly EstateResource[], fleets: FleetPro
   const groups = [...groupByScope(targets.map((resource) => ({ resource }))).values()];
   await mapLimited(groups, 8, async ({ scope, items }) => {
     try {
-      const found = await fleets(scope).describe(items.map((i) => i.resource.resource_id));
+      const found = await (await fleets(scope)).describe(items.map((i) => i.resource.resource_id));
       for (const { resource } of items) {
         const state = found.get(resource.resource_id);
         if (state) live.set(estateRecordId(resource), state);

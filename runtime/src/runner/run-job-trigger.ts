@@ -24,6 +24,7 @@ export async function runJobTrigger(
       state: deps.state,
       log: deps.log,
       notifier: deps.notifier,
+      secrets: deps.runtime.secrets,
       clock: deps.clock,
     });
     deps.log.info('job run', { job: trigger.job, run: result.runId, summary: result.summary });

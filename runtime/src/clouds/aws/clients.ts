@@ -1,5 +1,7 @@
-// AWS SDK clients, built at the edge per account and region. Member accounts are reached by
-// assuming a role through STS; tests point every client at an emulator via AWS_ENDPOINT_URL.
+// AWS SDK clients, built at the edge per account and region. The home account uses the SDK's
+// default chain; member accounts use the credentials kept in the SecretStore
+// (escher/aws/<account>/...), else a role assumed through STS; tests point every client at
+// an emulator via AWS_ENDPOINT_URL.
 
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
@@ -9,6 +11,8 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { RuntimeEnv } from '../../config/env.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
+import { type AwsCredentialIdentity, memberCredentials } from './member-credentials.js';
 
 export interface AwsScope {
   account: string;
@@ -18,13 +22,16 @@ export interface AwsScope {
 /** Retries with exponential backoff and jitter on throttling and 5xx, bounded. */
 const RETRY = { maxAttempts: 6, retryMode: 'adaptive' } as const;
 
-interface AwsCredentialIdentity {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  expiration?: Date;
-}
 type AwsCredentialIdentityProvider = () => Promise<AwsCredentialIdentity>;
+
+export interface AwsClientsOptions {
+  /** The account the runner's own credentials (the SDK's default chain) belong to. */
+  homeAccount?: string;
+  /** Role assumed in a member account that has no credentials in `secrets`. */
+  memberRole?: string;
+  /** Where member accounts' credentials are kept (escher/aws/<account>/<field>). */
+  secrets?: SecretStore;
+}
 
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
@@ -32,8 +39,8 @@ export class AwsClients {
 
   constructor(
     private readonly env: RuntimeEnv,
-    /** Home account: its own credentials; other accounts assume `memberRole` in them. */
-    private readonly options: { homeAccount?: string; memberRole?: string } = {},
+    /** Home account: its own credentials; other accounts: the SecretStore, else `memberRole`. */
+    private readonly options: AwsClientsOptions = {},
   ) {}
 
   private base(scope: AwsScope) {
@@ -47,8 +54,9 @@ export class AwsClients {
   }
 
   private credentialsFor(scope: AwsScope): AwsCredentialIdentityProvider | undefined {
-    const { homeAccount, memberRole } = this.options;
-    if (!memberRole || !homeAccount || scope.account === homeAccount) return undefined;
+    const { homeAccount, memberRole, secrets } = this.options;
+    // Without a known home account every scope is the runner's own (single-account setups).
+    if (!homeAccount || scope.account === homeAccount) return undefined;
     let provider = this.credentials.get(scope.account);
     if (!provider) {
       const sts = new STSClient({
@@ -56,10 +64,13 @@ export class AwsClients {
         ...RETRY,
         ...(this.env.AWS_ENDPOINT_URL ? { endpoint: this.env.AWS_ENDPOINT_URL } : {}),
       });
-      const roleArn = `arn:aws:iam::${scope.account}:role/${memberRole}`;
-      provider = async (): Promise<AwsCredentialIdentity> => {
+      const assumeRole = async (roleArn: string, externalId?: string): Promise<AwsCredentialIdentity> => {
         const out = await sts.send(
-          new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'escher-runner' }),
+          new AssumeRoleCommand({
+            RoleArn: roleArn,
+            RoleSessionName: 'escher-runner',
+            ...(externalId ? { ExternalId: externalId } : {}),
+          }),
         );
         const c = out.Credentials;
         if (!c?.AccessKeyId || !c.SecretAccessKey)
@@ -71,6 +82,7 @@ export class AwsClients {
           ...(c.Expiration ? { expiration: c.Expiration } : {}),
         };
       };
+      provider = memberCredentials(scope.account, { secrets, memberRole, assumeRole });
       this.credentials.set(scope.account, provider);
     }
     return provider;

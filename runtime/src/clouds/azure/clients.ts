@@ -1,5 +1,6 @@
-// Azure SDK clients, built at the edge per subscription. Tests point ARM at a contract
-// server (ESCHER_AZURE_ARM_ENDPOINT) over TLS with its own CA passed in-process.
+// Azure SDK clients, built at the edge per subscription. The home subscription uses the
+// default credential chain; others use the service principal kept in the SecretStore. Tests
+// point ARM at a contract server (ESCHER_AZURE_ARM_ENDPOINT) over TLS with its own CA.
 
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { CostManagementClient } from '@azure/arm-costmanagement';
@@ -8,9 +9,16 @@ import { StorageManagementClient } from '@azure/arm-storage';
 import type { TokenCredential } from '@azure/identity';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { RuntimeEnv } from '../../config/env.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
+import { storedAzureCredential } from './stored-credential.js';
 
 export interface AzureClientOptions {
+  /** One credential for every subscription (tests, or a runner that wants exactly one). */
   credential?: TokenCredential;
+  /** The subscription the default credential chain belongs to (config `azure.subscription_id`). */
+  homeSubscription?: string;
+  /** Where other subscriptions' service principals are kept (escher/azure/<subscription>/...). */
+  secrets?: SecretStore;
   /** PEM CA of a test server (ARM contract server with a self-signed certificate). */
   ca?: string;
   /** Base delay of the SDK's exponential retry (429/5xx honour Retry-After first). */
@@ -21,14 +29,31 @@ export class AzureClients {
   private readonly cache = new Map<string, ComputeManagementClient>();
   private readonly networkCache = new Map<string, NetworkManagementClient>();
   private readonly storageCache = new Map<string, StorageManagementClient>();
-  private readonly credential: TokenCredential;
+  private readonly credentials = new Map<string, TokenCredential>();
+  private defaultCredential?: TokenCredential;
   private costClient?: CostManagementClient;
 
   constructor(
     private readonly env: RuntimeEnv,
     private readonly options: AzureClientOptions = {},
-  ) {
-    this.credential = options.credential ?? new DefaultAzureCredential();
+  ) {}
+
+  private get credential(): TokenCredential {
+    this.defaultCredential ??= this.options.credential ?? new DefaultAzureCredential();
+    return this.defaultCredential;
+  }
+
+  /** The credential for one subscription: the default chain for the home one only. */
+  credentialFor(subscription: string): TokenCredential {
+    const { credential, homeSubscription, secrets } = this.options;
+    if (credential || !secrets || !homeSubscription || subscription === homeSubscription)
+      return this.credential;
+    let found = this.credentials.get(subscription);
+    if (!found) {
+      found = storedAzureCredential(secrets, subscription);
+      this.credentials.set(subscription, found);
+    }
+    return found;
   }
 
   private common() {
@@ -47,7 +72,7 @@ export class AzureClients {
   compute(subscription: string): ComputeManagementClient {
     let client = this.cache.get(subscription);
     if (!client) {
-      client = new ComputeManagementClient(this.credential, subscription, this.common());
+      client = new ComputeManagementClient(this.credentialFor(subscription), subscription, this.common());
       this.cache.set(subscription, client);
     }
     return client;
@@ -56,7 +81,7 @@ export class AzureClients {
   network(subscription: string): NetworkManagementClient {
     let client = this.networkCache.get(subscription);
     if (!client) {
-      client = new NetworkManagementClient(this.credential, subscription, this.common());
+      client = new NetworkManagementClient(this.credentialFor(subscription), subscription, this.common());
       this.networkCache.set(subscription, client);
     }
     return client;
@@ -65,7 +90,7 @@ export class AzureClients {
   storage(subscription: string): StorageManagementClient {
     let client = this.storageCache.get(subscription);
     if (!client) {
-      client = new StorageManagementClient(this.credential, subscription, this.common());
+      client = new StorageManagementClient(this.credentialFor(subscription), subscription, this.common());
       this.storageCache.set(subscription, client);
     }
     return client;
