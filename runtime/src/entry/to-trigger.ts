@@ -5,7 +5,7 @@
 import { type Trigger, TriggerSchema } from '@escher/shared';
 import { InputError } from '../errors.js';
 
-const TRIGGER_KINDS = new Set(['job', 'report', 'event', 'maintenance']);
+const TRIGGER_KINDS = new Set(['job', 'report', 'event', 'maintenance', 'due']);
 
 function parseMaybeJson(text: string): unknown {
   try {
@@ -26,7 +26,7 @@ export function toTrigger(input: unknown): Trigger {
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     throw new InputError(`bad trigger: ${issue?.path.join('.') || kind}: ${issue?.message ?? 'invalid'}`, {
-      hint: 'a trigger is {"kind":"job","job":"<name>"}, {"kind":"report"}, {"kind":"event","event":{...}} or {"kind":"maintenance"}',
+      hint: 'a trigger is {"kind":"job","job":"<name>"}, {"kind":"report"}, {"kind":"event","event":{...}}, {"kind":"maintenance"} or {"kind":"due"}',
     });
   }
   return { kind: 'event', event: value };

@@ -16,10 +16,13 @@ import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/notification.js';
 import type { RunnerState } from '../pipeline/state.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import { deferredRuns, delayedUntil } from './deferred-runs.js';
 import { JobSpecError } from './errors.js';
 import type { FleetProvider } from './fleet.js';
 import { type JobStore, stateJobStore } from './job-store.js';
+import { jobRunId } from './records.js';
 import { type JobRunDeps, type JobRunResult, runJob } from './run-job.js';
+import { snoozeFor } from './snooze.js';
 import { stateOperationLog } from './state-log.js';
 
 export interface JobRunnerOptions {
@@ -108,6 +111,21 @@ export async function runJobByName(
 ): Promise<JobRunResult> {
   const store = stateJobStore(o.state, o.config);
   const job = await findJob(store, name);
+  const snoozes = await store.snoozes(name);
+  const now = (o.clock ?? (() => new Date()))();
+  // A scheduler fires at the cron time whatever the snooze says: a delayed run is recorded
+  // for the `{kind:'due'}` tick instead (see deferred-runs.ts).
+  const later = delayedUntil(snoozes, job.name, scheduledFor, now);
+  if (later) {
+    await deferredRuns(o.state).defer(job.name, scheduledFor, later, now);
+    const snoozed = snoozeFor(snoozes, job.name, scheduledFor);
+    return {
+      runId: jobRunId(job.name, scheduledFor),
+      summary: `Delayed ${job.name} to ${later.toISOString()}${snoozed ? `: snoozed by ${snoozed.created_by}` : ''}`,
+      operations: [],
+      ...(snoozed ? { snoozed } : {}),
+    };
+  }
   const deps = jobRunDeps(o, store);
-  return runJob(job, scheduledFor, { ...deps, snoozes: await store.snoozes(name) });
+  return runJob(job, scheduledFor, { ...deps, snoozes });
 }

@@ -9,7 +9,7 @@ import type { PipelineDeps, RunOptions } from '../pipeline/deps.js';
 import { processEvent } from '../pipeline/process-event.js';
 import { combine, type RunResult } from '../pipeline/result.js';
 import { runApprovedActions } from '../pipeline/run-approved.js';
-import { runJobTrigger } from './run-job-trigger.js';
+import { runDueTrigger, runJobTrigger } from './run-job-trigger.js';
 import { runMaintenanceTrigger } from './run-maintenance-trigger.js';
 
 export type TriggerHandler<K extends Trigger['kind']> = (
@@ -31,6 +31,7 @@ export const defaultHandlers: TriggerHandlers = {
   report: async (trigger, deps, options) =>
     (await import('../report/report-trigger.js')).runReportTrigger(trigger, deps, options),
   maintenance: (_trigger, deps) => runMaintenanceTrigger(deps),
+  due: (_trigger, deps) => runDueTrigger(deps),
 };
 
 async function refused(
@@ -56,7 +57,7 @@ export async function handleTrigger(
     const error = new InputError(
       `not a trigger: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'bad value'}`,
       {
-        hint: 'a trigger is {"kind":"event","event":...}, {"kind":"job","job":"name"}, {"kind":"report"} or {"kind":"maintenance"}',
+        hint: 'a trigger is {"kind":"event","event":...}, {"kind":"job","job":"name"}, {"kind":"report"}, {"kind":"maintenance"} or {"kind":"due"}',
       },
     );
     return refused(deps, input, 'accept', error);

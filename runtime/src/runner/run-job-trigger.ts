@@ -1,7 +1,9 @@
-// `{kind:'job'}` for the dispatch table: runs the named scheduled job through the jobs
-// module, with the pipeline's state, notifier and clock. A job the config does not know is
-// bad input (dead-lettered); anything else that fails is retried by the platform.
+// `{kind:'job'}` and `{kind:'due'}` for the dispatch table: run the named scheduled job (or
+// record it for later when a snooze delays it), and the delayed runs whose time has come,
+// through the jobs module with the pipeline's state, notifier and clock. A job the config
+// does not know is bad input (dead-lettered); anything else that fails is retried.
 
+import { randomUUID } from 'node:crypto';
 import type { Trigger } from '@escher/shared';
 import { asEscherError, ConfigError } from '../errors.js';
 import { deadLetter, hashOf } from '../pipeline/dead-letter.js';
@@ -39,5 +41,47 @@ export async function runJobTrigger(
       raw: trigger,
     });
     return combine([{ status: 'bad_input', id, error, deadLetterId }]);
+  }
+}
+
+/** `{kind:'due'}`: delayed job runs whose time has come; a failed one is retried by the next tick. */
+export async function runDueTrigger(deps: PipelineDeps): Promise<RunResult> {
+  const id = `due:${deps.clock().toISOString()}`;
+  try {
+    if (!deps.runtime)
+      throw new ConfigError('due triggers need the runner built from its environment (buildRunnerDeps)');
+    const { runDueJobs } = await import('../jobs/due-runs.js');
+    const report = await runDueJobs(
+      {
+        env: deps.runtime.env,
+        config: deps.runtime.config,
+        state: deps.state,
+        log: deps.log,
+        notifier: deps.notifier,
+        secrets: deps.runtime.secrets,
+        clock: deps.clock,
+      },
+      { owner: `${deps.actor}#${randomUUID()}`, leaseMs: deps.leaseMs },
+    );
+    deps.log.info('due job runs', {
+      ran: report.ran.length,
+      waiting: report.waiting,
+      elsewhere: report.elsewhere,
+      failed: report.failed.length,
+    });
+    return combine([
+      ...report.ran.map((r) => ({
+        status: 'done' as const,
+        id: `${r.job}@${r.scheduledFor}`,
+        duplicate: false,
+      })),
+      ...report.failed.map((f) => ({
+        status: 'retry' as const,
+        id: `${f.job}@${f.scheduledFor}`,
+        error: asEscherError(f.error),
+      })),
+    ]);
+  } catch (err) {
+    return combine([{ status: 'retry', id, error: asEscherError(err) }]);
   }
 }

@@ -13,6 +13,8 @@ export const TriggerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event'), event: z.unknown() }),
   /** Retention expiry and compaction of the state store. */
   z.object({ kind: z.literal('maintenance') }),
+  /** The scheduler's tick (every 15 minutes): job runs delayed by a snooze whose time has come. */
+  z.object({ kind: z.literal('due') }),
 ]);
 export type Trigger = z.infer<typeof TriggerSchema>;
 
