@@ -1,6 +1,7 @@
 // The scheduled work of a deployment, derived from the same config the runner reads: one
-// entry per job, one for the morning report and one for state maintenance (retention
-// expiry and compaction). The stack makes one EventBridge Scheduler schedule per entry.
+// entry per job, one for the morning report, one for state maintenance (retention expiry
+// and compaction) and, when there are jobs, the due tick that carries out job runs a snooze
+// delayed. The stack makes one EventBridge Scheduler schedule per entry.
 
 import type { ExtensionConfig, Trigger } from '@escher/shared';
 import { toSchedulerCron } from './schedule-expression.js';
@@ -21,6 +22,9 @@ export const SCHEDULED_TIME_PLACEHOLDER = '<aws.scheduler.scheduled-time>';
 /** Maintenance runs an hour after the report, in the report's time zone. */
 const MAINTENANCE_CRON = '0 3 * * *';
 
+/** How often delayed job runs are looked for: a "delay 2 h" happens at most this late. */
+export const DUE_TICK_EXPRESSION = 'rate(15 minutes)';
+
 export function scheduledTriggers(cfg: ExtensionConfig): ScheduledTrigger[] {
   const jobs = cfg.jobs.map(
     (job): ScheduledTrigger => ({
@@ -31,8 +35,21 @@ export function scheduledTriggers(cfg: ExtensionConfig): ScheduledTrigger[] {
       trigger: { kind: 'job', job: job.name, scheduled_for: SCHEDULED_TIME_PLACEHOLDER },
     }),
   );
+  // Without jobs nothing can be delayed, and a task every 15 minutes would cost for nothing.
+  const due: ScheduledTrigger[] = jobs.length
+    ? [
+        {
+          id: 'Due',
+          description: 'Escher due tick: job runs delayed by a snooze, once their time has come',
+          expression: DUE_TICK_EXPRESSION,
+          timezone: 'UTC',
+          trigger: { kind: 'due' },
+        },
+      ]
+    : [];
   return [
     ...jobs,
+    ...due,
     {
       id: 'Report',
       description: 'Escher morning report',

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { scheduledTriggers } from '../src/scheduled-triggers.js';
 import { synthesize } from './support/synth.js';
 
 const { runner, config } = synthesize();
@@ -41,8 +42,22 @@ const expectedTarget = (trigger: object) => ({
 });
 
 describe('scheduled path', () => {
-  it('creates one schedule per job, one for the report and one for maintenance', () => {
-    runner.resourceCountIs('AWS::Scheduler::Schedule', config.jobs.length + 2);
+  it('creates one schedule per job, the due tick, one for the report and one for maintenance', () => {
+    expect(config.jobs.length).toBeGreaterThan(0);
+    runner.resourceCountIs('AWS::Scheduler::Schedule', config.jobs.length + 3);
+  });
+
+  it('ticks every 15 minutes with the due trigger, for job runs a snooze delayed', () => {
+    runner.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: expectedTarget({ kind: 'due' }),
+    });
+  });
+
+  it('adds no due tick to a deployment without jobs', () => {
+    expect(scheduledTriggers({ ...config, jobs: [] }).map((t) => t.id)).toEqual(['Report', 'Maintenance']);
   });
 
   it('schedules each job in its own time zone, passing the job trigger with the planned time', () => {
