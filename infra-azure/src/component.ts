@@ -9,12 +9,19 @@ import { assignRole, declareAccess, declareIdentities } from './access.js';
 import type { AzureStackConfig } from './config.js';
 import { BUILT_IN_ROLES, roleDefinitionId } from './names.js';
 import { declareEventRoutes, declareSchedules } from './runs.js';
-import { DEADLETTER_CONTAINER, declareStateAndSecrets, STATE_CONTAINER } from './state-and-secrets.js';
+import {
+  AUDIT_CONTAINER,
+  DEADLETTER_CONTAINER,
+  declareStateAndSecrets,
+  STATE_CONTAINER,
+} from './state-and-secrets.js';
 import type { RunnerSpec } from './workflow.js';
 
 export class ExtendedRuntime extends pulumi.ComponentResource {
   readonly resourceGroupName: pulumi.Output<string>;
   readonly stateStoreUrl: string;
+  /** Where the runner mirrors committed audit records: the container under time-based retention. */
+  readonly auditStoreUrl: string;
   readonly secretsUrl: string;
   readonly runnerClientId: pulumi.Output<string>;
   readonly eventWebhookUrl: pulumi.Output<string>;
@@ -39,6 +46,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
     );
 
     this.stateStoreUrl = `az://${data.accountName}/${STATE_CONTAINER}/state`;
+    this.auditStoreUrl = `az://${data.accountName}/${AUDIT_CONTAINER}/audit`;
     this.secretsUrl = `keyvault://${data.vaultName}`;
     const spec: pulumi.Output<RunnerSpec> = pulumi
       .all([ids.runner.id, ids.runner.clientId, ids.scheduler.id])
@@ -56,6 +64,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
           deadLetterUrl: `https://${data.accountName}.blob.core.windows.net/${DEADLETTER_CONTAINER}`,
           env: {
             ESCHER_STORE: this.stateStoreUrl,
+            ESCHER_AUDIT_STORE: this.auditStoreUrl,
             ESCHER_SECRETS: this.secretsUrl,
             ESCHER_CONFIG: JSON.stringify(config.extension),
             // Makes DefaultAzureCredential pick the runner's user-assigned identity.
@@ -97,6 +106,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
     this.registerOutputs({
       resourceGroupName: this.resourceGroupName,
       stateStoreUrl: this.stateStoreUrl,
+      auditStoreUrl: this.auditStoreUrl,
       secretsUrl: this.secretsUrl,
       runnerClientId: this.runnerClientId,
       eventWebhookUrl: this.eventWebhookUrl,

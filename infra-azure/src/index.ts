@@ -21,6 +21,7 @@ const runtime = new ExtendedRuntime(config.extension.name, config, { providers: 
 
 export const resourceGroupName = runtime.resourceGroupName;
 export const stateStoreUrl = runtime.stateStoreUrl;
+export const auditStoreUrl = runtime.auditStoreUrl;
 export const secretsUrl = runtime.secretsUrl;
 export const runnerClientId = runtime.runnerClientId;
 export const eventWebhookUrl = runtime.eventWebhookUrl;

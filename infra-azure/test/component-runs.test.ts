@@ -68,6 +68,7 @@ describe('ExtendedRuntime (Azure): schedules, runs and event routes', () => {
     );
     expect(env).toEqual({
       ESCHER_STORE: 'az://escherstad5d146f/state/state',
+      ESCHER_AUDIT_STORE: 'az://escherstad5d146f/audit/audit',
       ESCHER_SECRETS: 'keyvault://escher-kv-ad5d146',
       ESCHER_CONFIG: JSON.stringify(parseAzureStackConfig(VALID).extension),
       AZURE_CLIENT_ID: 'escher-runner-client',
@@ -79,6 +80,28 @@ describe('ExtendedRuntime (Azure): schedules, runs and event routes', () => {
         (e: object) => !('secureValue' in e),
       ),
     ).toBe(true);
+  });
+
+  it('mirrors audit records from every run into the container under time-based retention', () => {
+    const retained = byName(resources, 'escher-audit-retention').inputs;
+    const expected = `az://${retained.accountName}/${retained.containerName}/audit`;
+    expect(expected).toBe('az://escherstad5d146f/audit/audit');
+    const runs = {
+      job: byName(resources, 'escher-job-stop-dev-vms').inputs.definition.actions,
+      report: byName(resources, 'escher-report').inputs.definition.actions,
+      event: byName(resources, 'escher-events').inputs.definition.actions.Route.else.actions,
+    };
+    const auditStores = Object.entries(runs).map(([run, actions]) => [
+      run,
+      actions.Start_runner.inputs.body.properties.containers[0].properties.environmentVariables.find(
+        (e: { name: string }) => e.name === 'ESCHER_AUDIT_STORE',
+      )?.value,
+    ]);
+    expect(auditStores).toEqual([
+      ['job', expected],
+      ['report', expected],
+      ['event', expected],
+    ]);
   });
 
   it('routes subscription resource events to the event workflow, one per delivery, with dead letters kept', () => {

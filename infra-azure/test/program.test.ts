@@ -34,6 +34,7 @@ describe('the Pulumi program', () => {
       requests: { cpu: 1, memoryInGB: 4 },
     });
     expect(program.stateStoreUrl).toBe('az://escherstad5d146f/state/state');
+    expect(program.auditStoreUrl).toBe('az://escherstad5d146f/audit/audit');
     expect(program.secretsUrl).toBe('keyvault://escher-kv-ad5d146');
     expect(await resolved(program.alertsActionGroupId)).toBe('/mock/escher-alerts');
     expect(await pulumi.isSecret(program.eventWebhookUrl as pulumi.Output<string>)).toBe(true);

@@ -24,6 +24,8 @@ export const REQUIRED_APIS: readonly string[] = [
 
 export class ExtendedRuntime extends pulumi.ComponentResource {
   readonly stateStoreUrl: string;
+  /** Where the runner mirrors committed audit records: the bucket under a retention policy. */
+  readonly auditStoreUrl: string;
   readonly secretsUrl: string;
   readonly eventsServiceUrl: pulumi.Output<string>;
   readonly taskJobName: pulumi.Output<string>;
@@ -51,9 +53,11 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
     const buckets = declareStateAndSecrets(name, config, ids.runnerMember, projectNumber, child);
 
     this.stateStoreUrl = `gs://${buckets.stateBucket}/state`;
+    this.auditStoreUrl = `gs://${buckets.auditBucket}/audit`;
     this.secretsUrl = `gsm://${project}`;
     const env: Record<string, string> = {
       ESCHER_STORE: this.stateStoreUrl,
+      ESCHER_AUDIT_STORE: this.auditStoreUrl,
       ESCHER_SECRETS: this.secretsUrl,
       ESCHER_CONFIG: JSON.stringify(extension),
       ...(extension.ai_url ? { ESCHER_AI_URL: extension.ai_url } : {}),
@@ -67,6 +71,7 @@ export class ExtendedRuntime extends pulumi.ComponentResource {
     this.alertsNotificationChannel = events.notificationChannel.name;
     this.registerOutputs({
       stateStoreUrl: this.stateStoreUrl,
+      auditStoreUrl: this.auditStoreUrl,
       secretsUrl: this.secretsUrl,
       eventsServiceUrl: this.eventsServiceUrl,
       taskJobName: this.taskJobName,

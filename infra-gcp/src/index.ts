@@ -22,6 +22,7 @@ const provider = new Provider('gcp', { project: config.project, region: config.r
 const runtime = new ExtendedRuntime(config.extension.name, config, { providers: [provider] });
 
 export const stateStoreUrl = runtime.stateStoreUrl;
+export const auditStoreUrl = runtime.auditStoreUrl;
 export const secretsUrl = runtime.secretsUrl;
 export const eventsServiceUrl = runtime.eventsServiceUrl;
 export const taskJobName = runtime.taskJobName;

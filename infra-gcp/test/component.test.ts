@@ -80,6 +80,19 @@ describe('ExtendedRuntime (GCP)', () => {
     });
   });
 
+  it('mirrors audit records from both the service and the job into the retained audit bucket', () => {
+    const retained = only(resources, 'gcp:storage/bucket:Bucket').filter((b) => b.inputs.retentionPolicy);
+    expect(retained.map((b) => b.inputs.name)).toEqual([`${P}-escher-audit`]);
+    const auditStore = (containers: { envs: { name: string; value: string }[] }[]) =>
+      containers[0]?.envs.find((e) => e.name === 'ESCHER_AUDIT_STORE')?.value;
+    expect(auditStore(byName(resources, 'escher-events-service').inputs.template.containers)).toBe(
+      `gs://${P}-escher-audit/audit`,
+    );
+    expect(auditStore(byName(resources, 'escher-task').inputs.template.template.containers)).toBe(
+      `gs://${P}-escher-audit/audit`,
+    );
+  });
+
   it('gives the runner read-write state, append-only audit and read access to Escher secrets only', () => {
     const bucketGrants = only(resources, 'gcp:storage/bucketIAMMember:BucketIAMMember').map((r) => [
       r.inputs.bucket,
@@ -179,6 +192,7 @@ describe('ExtendedRuntime (GCP)', () => {
       Object.fromEntries(container.envs.map((e: { name: string; value: string }) => [e.name, e.value])),
     ).toEqual({
       ESCHER_STORE: `gs://${P}-escher-state/state`,
+      ESCHER_AUDIT_STORE: `gs://${P}-escher-audit/audit`,
       ESCHER_SECRETS: `gsm://${P}`,
       ESCHER_CONFIG: JSON.stringify(parseGcpStackConfig(VALID).extension),
       ESCHER_AI_URL: 'https://ai.escher.example/v1',

@@ -31,6 +31,7 @@ describe('the Pulumi program', () => {
     const service = resources.find((r) => r.name === 'escher-events-service')?.inputs;
     expect(service?.template.scaling).toEqual({ minInstanceCount: 0, maxInstanceCount: 5 });
     expect(program.stateStoreUrl).toBe('gs://acme-prod-42-escher-state/state');
+    expect(program.auditStoreUrl).toBe('gs://acme-prod-42-escher-audit/audit');
     expect(program.secretsUrl).toBe('gsm://acme-prod-42');
     expect(await resolved(program.alertsNotificationChannel)).toBe('escher-alerts');
     expect(await resolved(program.eventsServiceUrl)).toBe(SERVICE_URI);
