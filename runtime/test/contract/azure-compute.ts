@@ -1,8 +1,9 @@
 // Azure Compute (ARM) virtual machine routes: list by subscription and resource group
 // with `nextLink` paging (and statusOnly power states), get with $expand=instanceView,
-// instanceView, and the deallocate/start/powerOff actions as long-running operations.
-// Shapes follow the Microsoft.Compute REST reference ("Virtual Machines - List All",
-// "- Get", "- Instance View", "- Deallocate", "- Start", "- Power Off").
+// instanceView, and the deallocate/start/powerOff actions as long-running operations;
+// managed disks and snapshots listed by subscription. Shapes follow the Microsoft.Compute
+// REST reference ("Virtual Machines - List All", "- Get", "- Instance View",
+// "- Deallocate", "- Start", "- Power Off", "Disks - List", "Snapshots - List").
 
 import { type AzureLro, azureLro } from './azure-lro.js';
 import type { ContractRequest, ContractResponse, Route } from './server.js';
@@ -26,6 +27,33 @@ export interface FakeVm {
   size: string;
   tags: Record<string, string>;
   power: AzurePowerState;
+  /** Set: the VM's last provisioning failed with this error code (e.g. AllocationFailed). */
+  provisioningError?: string;
+  timeCreated?: string;
+}
+
+export interface FakeDisk {
+  subscription: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sizeGb: number;
+  sku: 'Premium_LRS' | 'StandardSSD_LRS' | 'Standard_LRS';
+  /** The VM id it is attached to; none: diskState Unattached. */
+  managedBy?: string;
+  tags: Record<string, string>;
+}
+
+export interface FakeSnapshot {
+  subscription: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sizeGb: number;
+  /** Id of the disk it was taken from (that disk may be gone since). */
+  sourceDiskId: string;
+  timeCreated: string;
+  provisioningState: 'Succeeded' | 'Failed';
 }
 
 export const vmId = (vm: Pick<FakeVm, 'subscription' | 'resourceGroup' | 'name'>) =>
@@ -41,11 +69,70 @@ const DISPLAY: Record<AzurePowerState, string> = {
 };
 
 function instanceView(vm: FakeVm) {
+  const provisioning = vm.provisioningError
+    ? {
+        code: `ProvisioningState/failed/${vm.provisioningError}`,
+        level: 'Error',
+        displayStatus: 'Provisioning failed',
+        message: `Allocation failed. We do not have sufficient capacity for the requested VM size in this region.`,
+      }
+    : { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded' };
   return {
     statuses: [
-      { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded' },
+      provisioning,
       { code: `PowerState/${vm.power}`, level: 'Info', displayStatus: DISPLAY[vm.power] },
     ],
+  };
+}
+
+const resourceId = (
+  kind: 'disks' | 'snapshots',
+  r: { subscription: string; resourceGroup: string; name: string },
+) =>
+  `/subscriptions/${r.subscription}/resourceGroups/${r.resourceGroup}/providers/Microsoft.Compute/${kind}/${r.name}`;
+export const diskId = (d: Pick<FakeDisk, 'subscription' | 'resourceGroup' | 'name'>) =>
+  resourceId('disks', d);
+export const snapshotId = (s: Pick<FakeSnapshot, 'subscription' | 'resourceGroup' | 'name'>) =>
+  resourceId('snapshots', s);
+const TIER = { Premium_LRS: 'Premium', StandardSSD_LRS: 'Standard', Standard_LRS: 'Standard' } as const;
+
+function diskBody(d: FakeDisk) {
+  return {
+    id: diskId(d),
+    name: d.name,
+    type: 'Microsoft.Compute/disks',
+    location: d.location,
+    tags: d.tags,
+    ...(d.managedBy ? { managedBy: d.managedBy } : {}),
+    sku: { name: d.sku, tier: TIER[d.sku] },
+    properties: {
+      osType: 'Linux',
+      creationData: { createOption: 'Empty' },
+      diskSizeGB: d.sizeGb,
+      diskSizeBytes: d.sizeGb * 1024 ** 3,
+      encryption: { type: 'EncryptionAtRestWithPlatformKey' },
+      timeCreated: '2026-01-05T10:00:00.0000000+00:00',
+      provisioningState: 'Succeeded',
+      diskState: d.managedBy ? 'Attached' : 'Unattached',
+    },
+  };
+}
+
+function snapshotBody(s: FakeSnapshot) {
+  return {
+    id: snapshotId(s),
+    name: s.name,
+    type: 'Microsoft.Compute/snapshots',
+    location: s.location,
+    sku: { name: 'Standard_LRS', tier: 'Standard' },
+    properties: {
+      creationData: { createOption: 'Copy', sourceResourceId: s.sourceDiskId },
+      diskSizeGB: s.sizeGb,
+      encryption: { type: 'EncryptionAtRestWithPlatformKey' },
+      incremental: false,
+      timeCreated: s.timeCreated,
+      provisioningState: s.provisioningState,
+    },
   };
 }
 
@@ -59,7 +146,8 @@ function body(vm: FakeVm, withView: boolean) {
     properties: {
       vmId: `00000000-0000-4000-8000-${Buffer.from(vm.name).toString('hex').slice(0, 12).padEnd(12, '0')}`,
       hardwareProfile: { vmSize: vm.size },
-      provisioningState: 'Succeeded',
+      provisioningState: vm.provisioningError ? 'Failed' : 'Succeeded',
+      ...(vm.timeCreated ? { timeCreated: vm.timeCreated } : {}),
       ...(withView ? { instanceView: instanceView(vm) } : {}),
     },
   };
@@ -72,6 +160,8 @@ const notFound = (what: string): ContractResponse => ({
 
 export interface AzureComputeState {
   vms: Map<string, FakeVm>;
+  disks: Map<string, FakeDisk>;
+  snapshots: Map<string, FakeSnapshot>;
   lro: AzureLro;
   routes: Route[];
   /** Actions POSTed, as "<action> <vm name>". */
@@ -80,6 +170,8 @@ export interface AzureComputeState {
 
 export function azureCompute(options: { inProgressPolls?: number } = {}): AzureComputeState {
   const vms = new Map<string, FakeVm>();
+  const disks = new Map<string, FakeDisk>();
+  const snapshots = new Map<string, FakeSnapshot>();
   const actions: string[] = [];
   const lro = azureLro({
     provider: 'Microsoft.Compute',
@@ -89,21 +181,25 @@ export function azureCompute(options: { inProgressPolls?: number } = {}): AzureC
   const find = (p: Record<string, string>) =>
     vms.get(vmId({ subscription: p.sub ?? '', resourceGroup: p.rg ?? '', name: p.vm ?? '' }).toLowerCase());
 
-  const list = (req: ContractRequest, match: (vm: FakeVm) => boolean): ContractResponse => {
-    const all = [...vms.values()].filter(match);
+  const paged = (req: ContractRequest, all: unknown[]): ContractResponse => {
     const skip = Number(req.query.get('$skiptoken') ?? '0');
-    const page = all.slice(skip, skip + PAGE_SIZE);
-    const withView = req.query.get('statusOnly') === 'true' || req.query.get('$expand') === 'instanceView';
     const next = new URL(`https://${req.headers.host}${req.path}`);
     for (const [k, v] of req.query) if (k !== '$skiptoken') next.searchParams.set(k, v);
     next.searchParams.set('$skiptoken', String(skip + PAGE_SIZE));
     return {
       status: 200,
       body: {
-        value: page.map((vm) => body(vm, withView)),
+        value: all.slice(skip, skip + PAGE_SIZE),
         ...(skip + PAGE_SIZE < all.length ? { nextLink: next.toString() } : {}),
       },
     };
+  };
+  const list = (req: ContractRequest, match: (vm: FakeVm) => boolean): ContractResponse => {
+    const withView = req.query.get('statusOnly') === 'true' || req.query.get('$expand') === 'instanceView';
+    return paged(
+      req,
+      [...vms.values()].filter(match).map((vm) => body(vm, withView)),
+    );
   };
 
   const TRANSITION: Record<string, [AzurePowerState, AzurePowerState]> = {
@@ -114,6 +210,21 @@ export function azureCompute(options: { inProgressPolls?: number } = {}): AzureC
 
   const routes: Route[] = [
     ...lro.routes,
+    {
+      method: 'GET',
+      path: '/subscriptions/{sub}/providers/Microsoft.Compute/disks',
+      handler: (req) =>
+        paged(req, [...disks.values()].filter((d) => d.subscription === req.params.sub).map(diskBody)),
+    },
+    {
+      method: 'GET',
+      path: '/subscriptions/{sub}/providers/Microsoft.Compute/snapshots',
+      handler: (req) =>
+        paged(
+          req,
+          [...snapshots.values()].filter((x) => x.subscription === req.params.sub).map(snapshotBody),
+        ),
+    },
     {
       method: 'GET',
       path: '/subscriptions/{sub}/providers/Microsoft.Compute/virtualMachines',
@@ -164,7 +275,17 @@ export function azureCompute(options: { inProgressPolls?: number } = {}): AzureC
       },
     },
   ];
-  return { vms, lro, routes, actions };
+  return { vms, disks, snapshots, lro, routes, actions };
+}
+
+export function addDisk(state: AzureComputeState, disk: FakeDisk): FakeDisk {
+  state.disks.set(diskId(disk).toLowerCase(), disk);
+  return disk;
+}
+
+export function addSnapshot(state: AzureComputeState, snapshot: FakeSnapshot): FakeSnapshot {
+  state.snapshots.set(snapshotId(snapshot).toLowerCase(), snapshot);
+  return snapshot;
 }
 
 export function addVm(state: AzureComputeState, vm: FakeVm): FakeVm {

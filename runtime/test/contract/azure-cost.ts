@@ -3,6 +3,7 @@
 // {properties: {nextLink, columns: [{name, type}], rows: [[…]]}}. Daily granularity adds a
 // UsageDate column (a number, 20260314); grouping by ServiceName adds that column.
 // Errors are {error: {code, message}}: 403 AuthorizationFailed, 429 with Retry-After.
+// Long answers are paged: `nextLink` is the same URL with a $skiptoken, POSTed the same body.
 
 import type { Route } from './server.js';
 
@@ -12,6 +13,8 @@ export interface AzureCostState {
   /** Subscriptions whose caller lacks Cost Management Reader. */
   denied: Set<string>;
   bodies: unknown[];
+  /** Rows per page (default: all in one page). */
+  pageSize?: number;
 }
 
 export function azureCostRoutes(state: AzureCostState): Route[] {
@@ -36,7 +39,13 @@ export function azureCostRoutes(state: AzureCostState): Route[] {
         const body = req.json as { timePeriod?: { from?: string; to?: string } } | undefined;
         const from = Number((body?.timePeriod?.from ?? '').slice(0, 10).replace(/-/g, ''));
         const to = Number((body?.timePeriod?.to ?? '').slice(0, 10).replace(/-/g, ''));
-        const rows = (state.rows.get(sub) ?? []).filter(([, day]) => day >= from && day <= to);
+        const all = (state.rows.get(sub) ?? []).filter(([, day]) => day >= from && day <= to);
+        const skip = Number(req.query.get('$skiptoken') ?? '0');
+        const size = state.pageSize ?? Math.max(all.length, 1);
+        const rows = all.slice(skip, skip + size);
+        const next = new URL(`https://${req.headers.host}${req.path}`);
+        next.searchParams.set('api-version', req.query.get('api-version') ?? '');
+        next.searchParams.set('$skiptoken', String(skip + size));
         return {
           status: 200,
           body: {
@@ -44,7 +53,7 @@ export function azureCostRoutes(state: AzureCostState): Route[] {
             name: 'q1',
             type: 'Microsoft.CostManagement/query',
             properties: {
-              nextLink: null,
+              nextLink: skip + size < all.length ? next.toString() : null,
               columns: [
                 { name: 'Cost', type: 'Number' },
                 { name: 'UsageDate', type: 'Number' },

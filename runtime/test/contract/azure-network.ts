@@ -1,4 +1,5 @@
-// Azure Network resource provider (ARM) routes for network security group rules:
+// Azure Network resource provider (ARM) routes for network security groups: "Network
+// Security Groups - List All" (each group with its securityRules) and for their rules:
 // "Security Rules - List", "- Get", "- Create Or Update" (201 with the rule and an
 // Azure-AsyncOperation header) and "- Delete" (202 with Location), both long-running:
 // the change lands when the operation reports Succeeded (azure-lro.ts).
@@ -105,6 +106,29 @@ export function azureNetwork(options: { inProgressPolls?: number } = {}): AzureN
     lro,
     routes: [
       ...lro.routes,
+      {
+        method: 'GET',
+        path: '/subscriptions/{sub}/providers/Microsoft.Network/networkSecurityGroups',
+        handler: (req) => ({
+          status: 200,
+          body: {
+            value: [...nsgs.values()]
+              .filter((n) => n.subscription === req.params.sub)
+              .map((n) => ({
+                id: nsgId(n),
+                name: n.name,
+                type: 'Microsoft.Network/networkSecurityGroups',
+                location: n.location,
+                etag: 'W/"00000000-0000-0000-0000-000000000000"',
+                properties: {
+                  provisioningState: 'Succeeded',
+                  securityRules: n.rules.map((r) => ruleBody(n, r)),
+                  defaultSecurityRules: [],
+                },
+              })),
+          },
+        }),
+      },
       {
         method: 'GET',
         path: base,

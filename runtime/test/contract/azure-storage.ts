@@ -1,6 +1,7 @@
 // Azure Storage resource provider (ARM) routes for storage accounts: "Storage Accounts -
-// Get Properties" and "- Update" (PATCH with a partial `properties`, answered 200 with the
-// whole account). Container access levels are a Blob service setting and live in Azurite.
+// List", "- Get Properties" and "- Update" (PATCH with a partial `properties`, answered 200
+// with the whole account), and "Blob Containers - List" (each container's publicAccess
+// level as the management plane reports it). Container data itself lives in Azurite.
 
 import type { ContractRequest, ContractResponse, Route } from './server.js';
 
@@ -13,6 +14,8 @@ export interface FakeStorageAccount {
   location: string;
   /** undefined: an account created before the setting existed (public access allowed). */
   allowBlobPublicAccess?: boolean;
+  /** Container name → anonymous access level, for "Blob Containers - List". */
+  containers?: Record<string, 'None' | 'Blob' | 'Container'>;
 }
 
 export interface AzureStorageState {
@@ -60,9 +63,43 @@ export function azureStorage(): AzureStorageState {
     accounts.get(`${req.params.sub}/${req.params.rg}/${req.params.account}`.toLowerCase());
   const path =
     '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{account}';
+  const inSubscription = (sub: string | undefined) =>
+    [...accounts.values()].filter((a) => a.subscription === sub);
   return {
     accounts,
     routes: [
+      {
+        method: 'GET',
+        path: '/subscriptions/{sub}/providers/Microsoft.Storage/storageAccounts',
+        handler: (req) => ({ status: 200, body: { value: inSubscription(req.params.sub).map(body) } }),
+      },
+      {
+        method: 'GET',
+        path: `${path}/blobServices/default/containers`,
+        handler: (req) => {
+          const account = find(req);
+          if (!account) return notFound(req.params.account as string);
+          return {
+            status: 200,
+            body: {
+              value: Object.entries(account.containers ?? {}).map(([name, publicAccess]) => ({
+                id: `${storageAccountId(account)}/blobServices/default/containers/${name}`,
+                name,
+                type: 'Microsoft.Storage/storageAccounts/blobServices/containers',
+                etag: '"0x8D589847D51C7DE"',
+                properties: {
+                  publicAccess,
+                  leaseStatus: 'Unlocked',
+                  leaseState: 'Available',
+                  lastModifiedTime: '2026-01-05T10:00:00Z',
+                  hasImmutabilityPolicy: false,
+                  hasLegalHold: false,
+                },
+              })),
+            },
+          };
+        },
+      },
       {
         method: 'GET',
         path,

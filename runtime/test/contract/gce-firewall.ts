@@ -1,4 +1,4 @@
-// Compute Engine VPC firewall routes ("firewalls.get", "firewalls.patch") and the global
+// Compute Engine VPC firewall routes ("firewalls.list", "firewalls.get", "firewalls.patch") and the global
 // operations a patch returns ("globalOperations.get / wait"): the patch answers a RUNNING
 // operation, and the change lands when the operation reports DONE. JSON merge semantics:
 // the fields given replace the rule's.
@@ -86,6 +86,19 @@ export function gceFirewall(options: { inProgressPolls?: number } = {}): GceFire
     firewalls,
     patches,
     routes: [
+      {
+        method: 'GET',
+        path: '/compute/v1/projects/{project}/global/firewalls',
+        handler: (req) => ({
+          status: 200,
+          body: {
+            kind: 'compute#firewallList',
+            id: `projects/${req.params.project}/global/firewalls`,
+            items: [...firewalls.values()].filter((f) => f.project === req.params.project).map(firewallBody),
+            selfLink: `${ROOT}/projects/${req.params.project}/global/firewalls`,
+          },
+        }),
+      },
       {
         method: 'GET',
         path: '/compute/v1/projects/{project}/global/firewalls/{firewall}',

@@ -3,7 +3,8 @@
 // its bucket PATCH (where present) only updates versioning and defaultEventBasedHold, so
 // neither the IAM policy nor iamConfiguration.publicAccessPrevention can be changed there.
 // Routes: "Buckets: getIamPolicy / setIamPolicy" (GET/PUT …/iam, etag-checked: a stale etag
-// is 412 conditionNotMet) and "Buckets: get / patch" for publicAccessPrevention.
+// is 412 conditionNotMet), "Buckets: get / patch" for publicAccessPrevention, and
+// "Buckets: list" (?project=, required; every bucket here belongs to the one project).
 
 import type { ContractRequest, ContractResponse, Route } from './server.js';
 
@@ -68,6 +69,14 @@ export function gcsIam(): GcsIamState {
   return {
     buckets,
     routes: [
+      {
+        method: 'GET',
+        path: '/storage/v1/b',
+        handler: (req) =>
+          req.query.get('project')
+            ? { status: 200, body: { kind: 'storage#buckets', items: [...buckets.values()].map(bucketBody) } }
+            : error(400, 'required', 'Required parameter: project'),
+      },
       {
         method: 'GET',
         path: '/storage/v1/b/{bucket}',
