@@ -43,6 +43,8 @@ export const RuntimeEnvSchema = z.object({
   ESCHER_AZURE_ARM_ENDPOINT: z.url().optional(),
   /** Compute Engine REST base URL, e.g. http://127.0.0.1:8085/compute/v1 (tests). */
   ESCHER_GCE_ENDPOINT: z.url().optional(),
+  /** Cloud Monitoring REST base URL, e.g. http://127.0.0.1:8086 (tests; the client uses its REST fallback). */
+  ESCHER_GCP_MONITORING_ENDPOINT: z.url().optional(),
   /** BigQuery REST base URL, e.g. http://127.0.0.1:9050 (tests; the GCP billing export is queried there). */
   ESCHER_BIGQUERY_ENDPOINT: z.url().optional(),
   /** The Cloud Billing export table the morning report reads GCP cost from, project.dataset.table. */

@@ -100,7 +100,13 @@ describe('a failing collector', () => {
       ['aws.optimisation', 'unavailable', 'aws is not configured'],
       ['aws.health', 'unavailable', 'aws is not configured'],
       ['azure.cost', 'unavailable', 'azure is not configured'],
+      ['azure.security', 'unavailable', 'azure is not configured'],
+      ['azure.optimisation', 'unavailable', 'azure is not configured'],
+      ['azure.health', 'unavailable', 'azure is not configured'],
       ['gcp.cost', 'unavailable', 'gcp is not configured'],
+      ['gcp.security', 'unavailable', 'gcp is not configured'],
+      ['gcp.optimisation', 'unavailable', 'gcp is not configured'],
+      ['gcp.health', 'unavailable', 'gcp is not configured'],
     ]);
     expect(report.summary.headline).toBe('0 findings (0 critical); cost data unavailable');
   });

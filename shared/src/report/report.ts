@@ -63,6 +63,7 @@ export const FindingKindSchema = z.enum([
   'old_snapshot',
   'failed_backup',
   'stopped_service',
+  'failed_deployment',
   'runtime_alert',
   'cost_spike',
 ]);

@@ -4,7 +4,10 @@
 
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { CostManagementClient } from '@azure/arm-costmanagement';
+import { MonitorClient } from '@azure/arm-monitor';
 import { NetworkManagementClient } from '@azure/arm-network';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { DeploymentsClient } from '@azure/arm-resourcesdeployments';
 import { StorageManagementClient } from '@azure/arm-storage';
 import type { TokenCredential } from '@azure/identity';
 import { DefaultAzureCredential } from '@azure/identity';
@@ -29,6 +32,9 @@ export class AzureClients {
   private readonly cache = new Map<string, ComputeManagementClient>();
   private readonly networkCache = new Map<string, NetworkManagementClient>();
   private readonly storageCache = new Map<string, StorageManagementClient>();
+  private readonly monitorCache = new Map<string, MonitorClient>();
+  private readonly resourcesCache = new Map<string, ResourceManagementClient>();
+  private readonly deploymentsCache = new Map<string, DeploymentsClient>();
   private readonly credentials = new Map<string, TokenCredential>();
   private defaultCredential?: TokenCredential;
   private costClient?: CostManagementClient;
@@ -92,6 +98,35 @@ export class AzureClients {
     if (!client) {
       client = new StorageManagementClient(this.credentialFor(subscription), subscription, this.common());
       this.storageCache.set(subscription, client);
+    }
+    return client;
+  }
+
+  /** Azure Monitor metrics (Percentage CPU per VM for the morning report). */
+  monitor(subscription: string): MonitorClient {
+    let client = this.monitorCache.get(subscription);
+    if (!client) {
+      client = new MonitorClient(this.credential, subscription, this.common());
+      this.monitorCache.set(subscription, client);
+    }
+    return client;
+  }
+
+  /** Resource groups, to list each one's template deployments. */
+  resources(subscription: string): ResourceManagementClient {
+    let client = this.resourcesCache.get(subscription);
+    if (!client) {
+      client = new ResourceManagementClient(this.credential, subscription, this.common());
+      this.resourcesCache.set(subscription, client);
+    }
+    return client;
+  }
+
+  deployments(subscription: string): DeploymentsClient {
+    let client = this.deploymentsCache.get(subscription);
+    if (!client) {
+      client = new DeploymentsClient(this.credential, subscription, this.common());
+      this.deploymentsCache.set(subscription, client);
     }
     return client;
   }

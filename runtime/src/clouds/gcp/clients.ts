@@ -3,24 +3,34 @@
 
 import { BigQuery } from '@google-cloud/bigquery';
 import {
+  DisksClient,
   FirewallsClient,
   GlobalOperationsClient,
   InstancesClient,
+  SnapshotsClient,
   ZoneOperationsClient,
 } from '@google-cloud/compute';
+import { MetricServiceClient } from '@google-cloud/monitoring';
 import { Storage } from '@google-cloud/storage';
 import type { AuthClient } from 'google-auth-library';
 import type { RuntimeEnv } from '../../config/env.js';
+import type { RetryOptions } from '../retry.js';
 
 export interface GcpClientOptions {
   /** Credentials for the project; default: Application Default Credentials. */
   authClient?: AuthClient;
+  /** Bounded retries of 429/5xx around read calls whose library settings do not retry throttling. */
+  retry?: RetryOptions;
 }
 
 /** Client options from ESCHER_GCE_ENDPOINT, e.g. http://127.0.0.1:8085 (path ignored). */
 export function gceEndpointOptions(env: RuntimeEnv): Record<string, unknown> {
-  if (!env.ESCHER_GCE_ENDPOINT) return {};
-  const url = new URL(env.ESCHER_GCE_ENDPOINT);
+  return endpointOptions(env.ESCHER_GCE_ENDPOINT);
+}
+
+function endpointOptions(endpoint: string | undefined): Record<string, unknown> {
+  if (!endpoint) return {};
+  const url = new URL(endpoint);
   return {
     apiEndpoint: url.hostname,
     port: Number(url.port || (url.protocol === 'http:' ? 80 : 443)),
@@ -34,12 +44,20 @@ export class GcpClients {
   private firewallsClient?: FirewallsClient;
   private globalOperationsClient?: GlobalOperationsClient;
   private storageClient?: Storage;
+  private disksClient?: DisksClient;
+  private snapshotsClient?: SnapshotsClient;
+  private metricsClient?: MetricServiceClient;
   private readonly bigQueryClients = new Map<string, BigQuery>();
 
   constructor(
     private readonly env: RuntimeEnv,
     private readonly options: GcpClientOptions = {},
   ) {}
+
+  /** Retry settings for collectors' read calls (see GcpClientOptions.retry). */
+  get retry(): RetryOptions | undefined {
+    return this.options.retry;
+  }
 
   private common() {
     return {
@@ -68,6 +86,26 @@ export class GcpClients {
   globalOperations(): GlobalOperationsClient {
     this.globalOperationsClient ??= new GlobalOperationsClient(this.common());
     return this.globalOperationsClient;
+  }
+
+  disks(): DisksClient {
+    this.disksClient ??= new DisksClient(this.common());
+    return this.disksClient;
+  }
+
+  snapshots(): SnapshotsClient {
+    this.snapshotsClient ??= new SnapshotsClient(this.common());
+    return this.snapshotsClient;
+  }
+
+  /** Cloud Monitoring over the library's REST fallback, so a contract server can stand in for it. */
+  metrics(): MetricServiceClient {
+    this.metricsClient ??= new MetricServiceClient({
+      fallback: true,
+      ...endpointOptions(this.env.ESCHER_GCP_MONITORING_ENDPOINT),
+      ...(this.options.authClient ? { authClient: this.options.authClient } : {}),
+    });
+    return this.metricsClient;
   }
 
   /** Cloud Storage (JSON API); STORAGE_EMULATOR_HOST points it at an emulator or contract server. */

@@ -44,6 +44,12 @@ const FAMILIES: Record<string, [size: string, hourly: number][]> = {
     ['Standard_B2ms', 0.0832],
     ['Standard_B4ms', 0.166],
   ],
+  Standard_E_v5: [
+    ['Standard_E2s_v5', 0.126],
+    ['Standard_E4s_v5', 0.252],
+    ['Standard_E8s_v5', 0.504],
+    ['Standard_E16s_v5', 1.008],
+  ],
   'e2-standard': [
     ['e2-standard-2', 0.067],
     ['e2-standard-4', 0.134],
@@ -55,6 +61,12 @@ const FAMILIES: Record<string, [size: string, hourly: number][]> = {
     ['n2-standard-4', 0.1942],
     ['n2-standard-8', 0.3885],
     ['n2-standard-16', 0.7769],
+  ],
+  'n1-standard': [
+    ['n1-standard-1', 0.0475],
+    ['n1-standard-2', 0.095],
+    ['n1-standard-4', 0.19],
+    ['n1-standard-8', 0.38],
   ],
 };
 
@@ -78,8 +90,20 @@ export function smallerSize(size: string): string | undefined {
   return FAMILIES[found.family]?.[found.index - 1]?.[0];
 }
 
-/** Block storage per GB-month: EBS gp3 $0.08, gp2 $0.10, io1 $0.125, snapshots $0.05; Azure/GCP disks alike. */
+/**
+ * Block storage per GB-month: EBS gp3 $0.08, gp2 $0.10, io1 $0.125, snapshots $0.05.
+ * Azure managed disks are billed per size tier; their rate here is the 128 GiB tier's
+ * price per GiB (Premium SSD P10 $19.71, Standard SSD E10 $9.60, Standard HDD S10 $5.89).
+ * GCP persistent disks: pd-standard $0.04, pd-balanced $0.10, pd-ssd $0.17 (us-central1).
+ * Standard snapshots are about $0.05 per GB-month on all three.
+ */
 const STORAGE_GB_MONTH: Record<string, number> = {
+  Premium_LRS: 0.154,
+  StandardSSD_LRS: 0.075,
+  Standard_LRS: 0.046,
+  'pd-standard': 0.04,
+  'pd-balanced': 0.1,
+  'pd-ssd': 0.17,
   gp3: 0.08,
   gp2: 0.1,
   io1: 0.125,

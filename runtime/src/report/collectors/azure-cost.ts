@@ -1,7 +1,13 @@
 // Azure cost: the Cost Management Query API over the subscription, actual cost per day
 // grouped by service name. The answer is a table (columns + rows), paged by nextLink.
 
-import type { QueryColumn } from '@azure/arm-costmanagement';
+import type {
+  CostManagementClient,
+  QueryColumn,
+  QueryDefinition,
+  QueryResult,
+} from '@azure/arm-costmanagement';
+import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
 import { ConfigError } from '../../errors.js';
 import type { Collector } from './collector.js';
 import { addDays, costWindow, dayOf } from './cost-window.js';
@@ -28,6 +34,34 @@ export function costLines(columns: QueryColumn[], rows: unknown[][]): CostLine[]
   }));
 }
 
+/**
+ * The next page of a query: the documented way is to POST the same query definition to
+ * `nextLink` (it carries a $skiptoken); the SDK has no operation for it, so the request
+ * goes through the client's own pipeline (credentials, retries, TLS settings).
+ */
+async function nextPage(
+  client: CostManagementClient,
+  nextLink: string,
+  definition: QueryDefinition,
+): Promise<QueryResult> {
+  const response = await client.sendRequest(
+    createPipelineRequest({
+      url: nextLink,
+      method: 'POST',
+      body: JSON.stringify(definition),
+      headers: createHttpHeaders({ 'content-type': 'application/json', accept: 'application/json' }),
+    }),
+  );
+  const body = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+  if (response.status !== 200) {
+    throw new RestError(body?.error?.message ?? `Cost Management answered HTTP ${response.status}`, {
+      statusCode: response.status,
+      code: body?.error?.code,
+    });
+  }
+  return { ...(body.properties ?? {}) } as QueryResult;
+}
+
 export const azureCost: Collector = {
   name: 'azure.cost',
   cloud: 'azure',
@@ -35,7 +69,8 @@ export const azureCost: Collector = {
   async collect(scope, ctx) {
     if (!ctx.azure) throw new ConfigError('no Azure credentials configured');
     const window = costWindow(dayOf(ctx.now));
-    const result = await ctx.azure.costManagement().query.usage(`subscriptions/${scope.account}`, {
+    const client = ctx.azure.costManagement();
+    const definition: QueryDefinition = {
       type: 'ActualCost',
       timeframe: 'Custom',
       timePeriod: {
@@ -47,11 +82,13 @@ export const azureCost: Collector = {
         aggregation: { totalCost: { name: 'Cost', function: 'Sum' } },
         grouping: [{ type: 'Dimension', name: 'ServiceName' }],
       },
-    });
-    return {
-      section: 'cost',
-      as_of: window.as_of,
-      lines: costLines(result.columns ?? [], result.rows ?? []),
     };
+    let page: QueryResult = await client.query.usage(`subscriptions/${scope.account}`, definition);
+    const lines = costLines(page.columns ?? [], page.rows ?? []);
+    while (page.nextLink) {
+      page = await nextPage(client, page.nextLink, definition);
+      lines.push(...costLines(page.columns ?? [], page.rows ?? []));
+    }
+    return { section: 'cost', as_of: window.as_of, lines };
   },
 };

@@ -52,7 +52,7 @@ export interface ExposureFact {
 }
 
 export interface HealthFact {
-  kind: 'failed_backup' | 'stopped_service' | 'runtime_alert';
+  kind: 'failed_backup' | 'stopped_service' | 'failed_deployment' | 'runtime_alert';
   resource_id: string;
   name: string;
   region: string;

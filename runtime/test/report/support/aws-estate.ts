@@ -4,12 +4,15 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
   type _InstanceType,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
   CreateSnapshotCommand,
   CreateVolumeCommand,
   DeleteVolumeCommand,
   type EC2Client,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateBucketCommand, PutBucketAclCommand, type S3Client } from '@aws-sdk/client-s3';
 import { AwsClients } from '../../../src/clouds/aws/clients.js';
 import { addDays } from '../../../src/report/collectors/cost-window.js';
 import { awsEnv, emulator, runtimeEnvWith } from '../../support/emulators.js';
@@ -167,6 +170,26 @@ export async function orphanSnapshot(ec2: EC2Client, sizeGb: number): Promise<st
   const snap = await ec2.send(new CreateSnapshotCommand({ VolumeId: vol }));
   await ec2.send(new DeleteVolumeCommand({ VolumeId: vol }));
   return snap.SnapshotId ?? '';
+}
+
+/** A security group letting 0.0.0.0/0 reach the given port. */
+export async function openToWorld(ec2: EC2Client, name: string, port: number): Promise<string> {
+  const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: name, Description: name }));
+  await ec2.send(
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId,
+      IpPermissions: [
+        { IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+      ],
+    }),
+  );
+  return GroupId ?? '';
+}
+
+/** A bucket whose ACL grants READ to AllUsers. */
+export async function publicBucket(s3: S3Client, name: string): Promise<void> {
+  await s3.send(new CreateBucketCommand({ Bucket: name }));
+  await s3.send(new PutBucketAclCommand({ Bucket: name, ACL: 'public-read' }));
 }
 
 export { CloudWatchClient };

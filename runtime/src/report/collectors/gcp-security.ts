@@ -1,0 +1,96 @@
+// GCP security facts: buckets whose IAM policy grants allUsers or allAuthenticatedUsers
+// while public access prevention is not enforced (enforced, such bindings have no effect),
+// VPC firewall rules letting 0.0.0.0/0 reach an admin port, and the project's disks
+// (always encrypted at rest by Compute Engine).
+
+import type { protos } from '@google-cloud/compute';
+import type { GcpClients } from '../../clouds/gcp/clients.js';
+import { withRetry } from '../../clouds/retry.js';
+import { ConfigError } from '../../errors.js';
+import { ADMIN_PORTS } from './aws-security.js';
+import type { Collector } from './collector.js';
+import { gceDiskFact, gceDisks } from './gcp-inventory.js';
+import type { ExposureFact } from './observations.js';
+
+const PUBLIC_MEMBERS = new Set(['allUsers', 'allAuthenticatedUsers']);
+
+async function publicBuckets(gcp: GcpClients, project: string, region: string): Promise<ExposureFact[]> {
+  const storage = gcp.storage();
+  const [buckets] = await withRetry(() => storage.getBuckets({ project }), gcp.retry);
+  const found: ExposureFact[] = [];
+  for (const bucket of buckets) {
+    const prevention = bucket.metadata.iamConfiguration?.publicAccessPrevention;
+    if (prevention === 'enforced') continue;
+    const [policy] = await withRetry(() => bucket.iam.getPolicy({ requestedPolicyVersion: 3 }), gcp.retry);
+    const grants = (policy.bindings ?? []).flatMap((b) =>
+      (b.members ?? []).filter((m: string) => PUBLIC_MEMBERS.has(m)).map((m: string) => `${b.role} to ${m}`),
+    );
+    if (grants.length === 0) continue;
+    found.push({
+      kind: 'public_bucket',
+      resource_id: bucket.name,
+      name: bucket.name,
+      region: String(bucket.metadata.location ?? region).toLowerCase(),
+      detail: `IAM grants ${grants.join(', ')}; public access prevention ${prevention ?? 'inherited'}`,
+    });
+  }
+  return found;
+}
+
+type Firewall = protos.google.cloud.compute.v1.IFirewall;
+
+/** The first admin port an enabled ingress allow rule opens to 0.0.0.0/0, if any. */
+export function adminPortOpenedBy(rule: Firewall): number | undefined {
+  if (rule.disabled || (rule.direction ?? 'INGRESS') !== 'INGRESS') return undefined;
+  if (!(rule.sourceRanges ?? []).some((r) => r === '0.0.0.0/0' || r === '::/0')) return undefined;
+  for (const allowed of rule.allowed ?? []) {
+    const protocol = allowed.IPProtocol ?? '';
+    if (protocol !== 'tcp' && protocol !== 'all') continue;
+    const ranges = allowed.ports?.length ? allowed.ports : ['0-65535'];
+    const port = ADMIN_PORTS.find((p) =>
+      ranges.some((range) => {
+        const [from, to = from] = range.split('-').map(Number);
+        return (from ?? 0) <= p && p <= (to ?? 0);
+      }),
+    );
+    if (port !== undefined) return port;
+  }
+  return undefined;
+}
+
+async function openFirewalls(gcp: GcpClients, project: string): Promise<ExposureFact[]> {
+  const rules = await withRetry(async () => {
+    const all: Firewall[] = [];
+    for await (const rule of gcp.firewalls().listAsync({ project, maxResults: 500 }, { autoPaginate: false }))
+      all.push(rule);
+    return all;
+  }, gcp.retry);
+  return rules.flatMap((rule) => {
+    const port = adminPortOpenedBy(rule);
+    if (port === undefined) return [];
+    return [
+      {
+        kind: 'open_admin_port' as const,
+        resource_id: `projects/${project}/global/firewalls/${rule.name}`,
+        name: rule.name ?? '',
+        region: 'global',
+        detail: `port ${port} open to the internet (source ${(rule.sourceRanges ?? []).join(', ')})`,
+      },
+    ];
+  });
+}
+
+export const gcpSecurity: Collector = {
+  name: 'gcp.security',
+  cloud: 'gcp',
+  section: 'security',
+  async collect(scope, ctx) {
+    if (!ctx.gcp) throw new ConfigError('no GCP credentials configured');
+    const [buckets, firewalls, disks] = await Promise.all([
+      publicBuckets(ctx.gcp, scope.account, scope.region),
+      openFirewalls(ctx.gcp, scope.account),
+      gceDisks(ctx.gcp, scope.account),
+    ]);
+    return { section: 'security', exposures: [...buckets, ...firewalls], volumes: disks.map(gceDiskFact) };
+  },
+};
