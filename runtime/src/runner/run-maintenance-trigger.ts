@@ -1,5 +1,6 @@
-// `{kind:'maintenance'}` for the dispatch table: compacts the vector snapshot's segments
-// and collects unlisted ones past their grace period. A store without a snapshot has
+// `{kind:'maintenance'}` for the dispatch table: expires append-only records past the
+// configured retention, compacts the vector snapshot's segments and collects unlisted ones
+// past their grace period. A store without a snapshot has
 // nothing to maintain; a failure is retried by the platform.
 
 import { MANIFEST_KEY } from '@escher/shared';
@@ -13,15 +14,19 @@ export async function runMaintenanceTrigger(deps: PipelineDeps): Promise<RunResu
   try {
     if (!deps.runtime)
       throw new ConfigError('maintenance needs the runner built from its environment (buildRunnerDeps)');
-    const { collectGarbage, compactSnapshot, openSnapshot } = await import('../snapshot/index.js');
+    const { collectGarbage, compactSnapshot, expireByRetention, openSnapshot } = await import(
+      '../snapshot/index.js'
+    );
     if (!(await deps.runtime.store.get(MANIFEST_KEY))) {
       deps.log.info('no snapshot in the store; nothing to maintain');
       return combine([{ status: 'done', id, duplicate: false }]);
     }
-    const snap = await openSnapshot(deps.runtime.store, deps.runtime.secrets);
+    const snap = await openSnapshot(deps.runtime.store, deps.runtime.secrets, { now: deps.clock });
+    const expired = await expireByRetention(snap, deps.runtime.config?.retention);
     const compacted = await compactSnapshot(snap);
     const gc = await collectGarbage(snap);
     deps.log.info('state maintenance', {
+      expired: Object.fromEntries(expired.map((e) => [e.collection, e.expired.length])),
       compacted: compacted.length,
       deleted: gc.deleted.length,
       young: gc.young,

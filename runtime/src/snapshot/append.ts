@@ -107,20 +107,28 @@ export function checkEmbedding(
   }
 }
 
-/** Ids of committed append-only records, cached per immutable segment. */
+/** Ids of committed append-only records, and which of them expired, per immutable segment. */
+export type KnownIds = { ids: string[]; expired: Set<string> };
+
 async function assertNewIds(
   snap: Snapshot,
   refs: SegmentRef[],
   ids: Set<string>,
-  cache: Map<string, string[]>,
+  cache: Map<string, KnownIds>,
 ) {
   for (const ref of refs) {
     let known = cache.get(ref.key);
     if (!known) {
-      known = decodeSegment(await readSegment(snap.store, ref, true), ref.key).ids;
+      const seg = decodeSegment(await readSegment(snap.store, ref, true), ref.key);
+      // An expiry segment's tombstones keep expired ids known, so they are never reused.
+      known = { ids: seg.ids, expired: new Set(seg.ids.filter((_, i) => seg.payloads[i] === null)) };
       cache.set(ref.key, known);
     }
-    const clash = known.find((id) => ids.has(id));
+    const clash = known.ids.find((id) => ids.has(id));
+    if (clash && known.expired.has(clash))
+      throw new InputError(`record "${clash}" expired under retention and its id cannot be used again`, {
+        hint: 'give the new record another id',
+      });
     if (clash)
       throw new InputError(
         `record "${clash}" exists already and records in this collection cannot be changed`,
@@ -143,7 +151,7 @@ export async function appendRecords(
   const appendOnly = collectionKind(collection) === 'append-only';
   const ids = records.map((r) => r.id);
   const idSet = new Set(ids);
-  const cache = new Map<string, string[]>();
+  const cache = new Map<string, KnownIds>();
   if (appendOnly) await assertNewIds(snap, manifest.collections[collection]?.segments ?? [], idSet, cache);
 
   const flat = new Float32Array(records.length * dims);

@@ -83,5 +83,6 @@ export function extendChain(head: string | undefined, segmentSha256: string): st
     .digest('hex');
 }
 
-export const chainOf = (refs: SegmentRef[]) =>
-  refs.reduce<string | undefined>((head, ref) => extendChain(head, ref.sha256), undefined);
+/** The chain over `refs`, continuing from `start` (an expiry segment's `chainBefore`) if given. */
+export const chainOf = (refs: SegmentRef[], start?: string) =>
+  refs.reduce<string | undefined>((head, ref) => extendChain(head, ref.sha256), start);

@@ -1,6 +1,6 @@
 // `state verify`: reads every committed segment and reports every problem found rather
 // than stopping at the first: digests, headers, decryptability of sealed fields, the
-// append-only hash chains and id uniqueness, plus a count of uncommitted (orphan) objects.
+// append-only hash chains (continued across retention expiries) and id uniqueness, plus a count of uncommitted (orphan) objects.
 
 import { COLLECTION_NAMES, collectionKind } from '@escher/shared';
 import { EscherError } from '../errors.js';
@@ -13,7 +13,16 @@ import type { Snapshot } from './snapshot.js';
 export interface VerifyReport {
   ok: boolean;
   generation: number;
-  collections: Record<string, { segments: number; rows: number; chainHead?: string }>;
+  collections: Record<
+    string,
+    {
+      segments: number;
+      rows: number;
+      chainHead?: string;
+      /** The last retention expiry: the chain continues from `chainBefore`, the head it replaced. */
+      expiry?: { segment: string; reason: string; olderThan: string; expired: number; chainBefore: string };
+    }
+  >;
   /** Segment objects no manifest lists (GC removes them after the grace period). */
   orphans: number;
   problems: string[];
@@ -37,9 +46,17 @@ export async function verifySnapshot(snap: Snapshot): Promise<VerifyReport> {
     if (!state) continue;
     const summary: VerifyReport['collections'][string] = { segments: state.segments.length, rows: 0 };
     const seen = new Set<string>();
-    for (const ref of state.segments) {
+    let chainStart: string | undefined;
+    for (const [index, ref] of state.segments.entries()) {
       try {
         const seg = decodeSegment(await readSegment(snap.store, ref, true), ref.key);
+        const expiry = seg.header.expiry;
+        if (expiry && index > 0) problem(`expiry segment ${ref.key} is not the first segment of ${name}`);
+        if (expiry && index === 0) {
+          chainStart = expiry.chainBefore;
+          const { reason, olderThan, expired, chainBefore } = expiry;
+          summary.expiry = { segment: ref.key, reason, olderThan, expired, chainBefore };
+        }
         if (seg.header.collection !== name)
           problem(`segment ${ref.key} belongs to ${seg.header.collection}, not ${name}`);
         if (seg.header.records !== ref.records)
@@ -62,7 +79,7 @@ export async function verifySnapshot(snap: Snapshot): Promise<VerifyReport> {
     }
     if (collectionKind(name) === 'append-only') {
       summary.chainHead = state.chainHead;
-      if (chainOf(state.segments) !== state.chainHead)
+      if (chainOf(state.segments, chainStart) !== state.chainHead)
         problem(
           `the hash chain of ${name} does not match its segments (records were removed, reordered or altered)`,
         );

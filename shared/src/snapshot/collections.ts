@@ -26,6 +26,20 @@ export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 export const CollectionNameSchema = z.enum(COLLECTION_NAMES as [CollectionName, ...CollectionName[]]);
 
 /**
+ * The payload field holding each append-only record's time, which retention expiry reads.
+ * A record without a readable time in that field never expires.
+ */
+export const RETENTION_TIME_FIELDS = {
+  executed_operations: 'finished_at',
+  immutable_reports: 'generated_at',
+  audit: 'at',
+} as const satisfies Record<AppendOnlyCollection, string>;
+
+export type AppendOnlyCollection = {
+  [K in CollectionName]: (typeof COLLECTIONS)[K] extends 'append-only' ? K : never;
+}[CollectionName];
+
+/**
  * Top-level payload fields that are always stored encrypted (AES-256-GCM, per field), in
  * every collection. They can be read back but not filtered on.
  */

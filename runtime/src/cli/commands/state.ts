@@ -8,6 +8,7 @@ import {
   appendAction,
   compactAction,
   deleteAction,
+  expireAction,
   gcAction,
   importAction,
   initAction,
@@ -76,6 +77,14 @@ export function registerState(program: Command, ctx: () => CliContext): void {
   sub('verify', 'check every segment, digest, encrypted field and audit chain')
     .option('--json', 'print JSON')
     .action((flags) => verifyAction(ctx(), flags));
+  sub('expire', 'remove append-only records past retention (deployment config `retention`)')
+    .option('--collection <name>', 'only this append-only collection')
+    .option(
+      '--older-than-days <n>',
+      'cutoff in days, instead of the configured retention (needs --collection)',
+    )
+    .option('--dry-run', 'print what would expire; change nothing')
+    .action((flags) => expireAction(ctx(), flags));
   sub('gc', 'delete uncommitted and replaced segments older than the grace period')
     .option('--grace-minutes <n>', 'grace period (at least 10)', '60')
     .action((flags) => gcAction(ctx(), flags));

@@ -1,13 +1,17 @@
-// `escher state init|append|import|delete|compact|gc`: the commands that change a snapshot.
+// `escher state init|append|import|delete|compact|expire|gc`: the commands that change a snapshot.
 
 import { InputError } from '../../errors.js';
+import { loadDeploymentConfig } from '../../runner/config.js';
 import {
   appendRecords,
   collectGarbage,
   compactCollection,
   compactSnapshot,
+  DEFAULT_RETENTION,
   deleteRecords,
+  expireRecords,
   parseCollection,
+  retentionCutoffs,
 } from '../../snapshot/index.js';
 import type { CliContext } from '../context.js';
 import { parseNdjson } from './ndjson.js';
@@ -81,4 +85,38 @@ export async function gcAction(ctx: CliContext, flags: StoreFlags & { graceMinut
     throw new InputError(`--grace-minutes ${flags.graceMinutes} is not a number of minutes`);
   const result = await collectGarbage(await snapshotFor(ctx, flags), { graceMs: minutes * 60_000 });
   print(ctx, result);
+}
+
+type ExpireFlags = StoreFlags & { collection?: string; olderThanDays?: string; dryRun?: boolean };
+
+/** The configured retention per collection, or one collection with an explicit cutoff. */
+export async function expireAction(ctx: CliContext, flags: ExpireFlags) {
+  const snap = await snapshotFor(ctx, flags);
+  const dryRun = flags.dryRun ?? false;
+  let cutoffs = retentionCutoffs(
+    (await loadDeploymentConfig(ctx.env))?.retention ?? DEFAULT_RETENTION,
+    snap.now(),
+  );
+  if (flags.collection)
+    cutoffs = cutoffs.filter((c) => c.collection === parseCollection(flags.collection ?? ''));
+  if (flags.olderThanDays !== undefined) {
+    const days = Number(flags.olderThanDays);
+    if (!flags.collection || !Number.isInteger(days) || days < 1)
+      throw new InputError(
+        `--older-than-days ${flags.olderThanDays} needs --collection and a whole number of days ≥ 1`,
+      );
+    cutoffs = cutoffs.map((c) => ({
+      ...c,
+      days,
+      olderThan: new Date(snap.now().getTime() - days * 86_400_000),
+      reason: `escher state expire --older-than-days ${days}`,
+    }));
+  }
+  if (flags.collection && cutoffs.length === 0)
+    // Refused by expireRecords with the reason (only append-only collections expire).
+    await expireRecords(snap, flags.collection, snap.now(), { dryRun: true });
+  const results = [];
+  for (const cut of cutoffs)
+    results.push(await expireRecords(snap, cut.collection, cut.olderThan, { dryRun, reason: cut.reason }));
+  print(ctx, { dryRun, expired: results });
 }
