@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SUPPORTED_LOCATIONS } from './locations.js';
 import { type Recurrence, toRecurrence } from './recurrence.js';
-import { jobTriggerValue, REPORT_TRIGGER_VALUE } from './triggers.js';
+import { DUE_TICK, DUE_TRIGGER_VALUE, jobTriggerValue, REPORT_TRIGGER_VALUE } from './triggers.js';
 
 /** Stack settings that are not part of the shared file (Pulumi config `escher:*`). */
 export const AzureStackOptionsSchema = z.object({
@@ -25,7 +25,7 @@ export const AzureStackOptionsSchema = z.object({
 export type AzureStackOptions = z.infer<typeof AzureStackOptionsSchema>;
 
 export interface ScheduledRun {
-  /** `job:<name>` or `report`; also the workflow's name suffix. */
+  /** `job:<name>`, `report` or `due`; also the workflow's name suffix. */
   label: string;
   trigger: string;
   recurrence: Recurrence;
@@ -82,6 +82,9 @@ export function parseAzureStackConfig(raw: unknown, rawOptions: unknown = {}): A
   });
   const report = recurrenceAt(extension.report, 'report', problems);
   if (report) schedules.push({ label: 'report', trigger: REPORT_TRIGGER_VALUE, recurrence: report });
+  // Without jobs nothing can be delayed, and a container every 15 minutes would cost for nothing.
+  if (extension.jobs.length > 0)
+    schedules.push({ label: 'due', trigger: DUE_TRIGGER_VALUE, recurrence: toRecurrence(DUE_TICK) });
 
   if (problems.length > 0 || !azure || !extension.image || !options.success)
     throw new ConfigValidationError(problems);

@@ -21,6 +21,12 @@ export function jobTriggerValue(job: string): string {
 /** The report takes its date from the runner's clock in the report's time zone. */
 export const REPORT_TRIGGER_VALUE = JSON.stringify(reportTrigger());
 
+/** The due tick: job runs a snooze delayed, carried out once their time has come. */
+export const DUE_TRIGGER_VALUE = JSON.stringify(TriggerSchema.parse({ kind: 'due' }));
+
+/** How often the due tick fires: a delayed run happens at most this late. */
+export const DUE_TICK = { cron: '*/15 * * * *', timezone: 'UTC' } as const;
+
 /**
  * `ESCHER_TRIGGER` for a pushed event, kept verbatim. Event Grid posts an array (one event
  * per delivery, see the subscription's batch size); Azure Monitor posts one alert object.

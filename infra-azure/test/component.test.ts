@@ -26,6 +26,7 @@ describe('ExtendedRuntime (Azure): resources, storage and access', () => {
       'azure-native:eventgrid:SystemTopic escher-resource-events',
       'azure-native:eventgrid:SystemTopicEventSubscription escher-resource-events-to-runner',
       'azure-native:keyvault:Vault escher-secrets',
+      'azure-native:logic:Workflow escher-due',
       'azure-native:logic:Workflow escher-events',
       'azure-native:logic:Workflow escher-job-stop-dev-vms',
       'azure-native:logic:Workflow escher-report',
@@ -41,6 +42,19 @@ describe('ExtendedRuntime (Azure): resources, storage and access', () => {
       'azure-native:storage:StorageAccount escher-state',
       'escher:azure:ExtendedRuntime escher',
     ]);
+  });
+
+  it('starts the runner with the due trigger every 15 minutes (UTC), for job runs a snooze delayed', () => {
+    const due = byName(resources, 'escher-due').inputs.definition;
+    const { frequency, timeZone, schedule } = due.triggers.Schedule.recurrence;
+    expect([frequency, timeZone, schedule.minutes, schedule.hours.length]).toEqual([
+      'Day',
+      'UTC',
+      [0, 15, 30, 45],
+      24,
+    ]);
+    const env = due.actions.Start_runner.inputs.body.properties.containers[0].properties.environmentVariables;
+    expect(env.find((e: { name: string }) => e.name === 'ESCHER_TRIGGER')?.value).toBe('{"kind":"due"}');
   });
 
   it('keeps the state account private: no public blobs, no shared keys, TLS 1.2, HTTPS only', () => {

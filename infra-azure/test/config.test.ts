@@ -19,7 +19,7 @@ function problemsOf(raw: unknown, options?: unknown): string[] {
 }
 
 describe('parseAzureStackConfig', () => {
-  it('derives the resource group, options and one scheduled run per job plus the report', () => {
+  it('derives the resource group, options and one scheduled run per job plus the report and the due tick', () => {
     const config = parseAzureStackConfig(
       withOverrides({ azure: { subscription_id: SUBSCRIPTION, location: 'westeurope' } }),
     );
@@ -32,7 +32,25 @@ describe('parseAzureStackConfig', () => {
         'W. Europe Standard Time',
       ],
       ['report', '{"kind":"report"}', 'Eastern Standard Time'],
+      ['due', '{"kind":"due"}', 'UTC'],
     ]);
+  });
+
+  it('ticks every 15 minutes with the due trigger for snooze-delayed job runs, only when there are jobs', () => {
+    const config = parseAzureStackConfig(
+      withOverrides({ azure: { subscription_id: SUBSCRIPTION, location: 'westeurope' } }),
+    );
+    expect(config.schedules.find((s) => s.label === 'due')?.recurrence).toEqual({
+      frequency: 'Day',
+      interval: 1,
+      startTime: '2024-01-01T00:00:00',
+      timeZone: 'UTC',
+      schedule: { minutes: [0, 15, 30, 45], hours: Array.from({ length: 24 }, (_, h) => h) },
+    });
+    const noJobs = parseAzureStackConfig(
+      withOverrides({ azure: { subscription_id: SUBSCRIPTION, location: 'westeurope' }, jobs: [] }),
+    );
+    expect(noJobs.schedules.map((s) => s.label)).toEqual(['report']);
   });
 
   it('names a shared-schema field that is wrong', () => {
