@@ -11,7 +11,15 @@ import { after, type ChildOptions } from './child-options.js';
 import type { GcpStackConfig } from './config.js';
 import type { Identities } from './identities.js';
 import { pushAudience } from './names.js';
-import { jobTrigger, RUNNER_CONTAINER, reportTrigger, runJobBody, runJobUri } from './triggers.js';
+import {
+  DUE_TICK,
+  dueTrigger,
+  jobTrigger,
+  RUNNER_CONTAINER,
+  reportTrigger,
+  runJobBody,
+  runJobUri,
+} from './triggers.js';
 
 export interface Runner {
   service: cloudrunv2.Service;
@@ -110,6 +118,8 @@ export function declareRunner(
       trigger: jobTrigger(j.name),
     })),
     { id: 'report', schedule: extension.report, trigger: reportTrigger() },
+    // Without jobs nothing can be delayed, and a run every 15 minutes would cost for nothing.
+    ...(extension.jobs.length > 0 ? [{ id: 'due', schedule: DUE_TICK, trigger: dueTrigger() }] : []),
   ];
   for (const run of schedules) {
     new cloudscheduler.Job(

@@ -13,6 +13,14 @@ export function reportTrigger(): Trigger {
   return TriggerSchema.parse({ kind: 'report' });
 }
 
+/** The due tick: job runs a snooze delayed, carried out once their time has come. */
+export function dueTrigger(): Trigger {
+  return TriggerSchema.parse({ kind: 'due' });
+}
+
+/** How often the due tick fires: a delayed run happens at most this late. */
+export const DUE_TICK = { cron: '*/15 * * * *', timezone: 'UTC' } as const;
+
 /** The JSON body of `POST …/jobs/<job>:run`; env overrides merge with the job's own env. */
 export function runJobBody(trigger: Trigger): string {
   return JSON.stringify({

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExtendedRuntime } from '../src/component.js';
 import { parseGcpStackConfig } from '../src/config.js';
-import { VALID } from './support/fixtures.js';
+import { VALID, withOverrides } from './support/fixtures.js';
 import {
   byName,
   mocks,
@@ -48,7 +48,7 @@ describe('ExtendedRuntime (GCP)', () => {
       'gcp:cloudrunv2/serviceIamMember:ServiceIamMember': 1,
       'gcp:cloudrunv2/job:Job': 1,
       'gcp:cloudrunv2/jobIamMember:JobIamMember': 1,
-      'gcp:cloudscheduler/job:Job': 2,
+      'gcp:cloudscheduler/job:Job': 3,
       'gcp:pubsub/topic:Topic': 2,
       'gcp:pubsub/subscription:Subscription': 2,
       'gcp:pubsub/topicIAMMember:TopicIAMMember': 3,
@@ -204,7 +204,7 @@ describe('ExtendedRuntime (GCP)', () => {
     });
   });
 
-  it('schedules each job and the report in its time zone, passing the trigger as a container override', () => {
+  it('schedules each job, the report and the 15-minute due tick in its time zone, passing the trigger as a container override', () => {
     const schedules = only(resources, 'gcp:cloudscheduler/job:Job').map((r) => ({
       name: r.inputs.name,
       schedule: r.inputs.schedule,
@@ -235,7 +235,22 @@ describe('ExtendedRuntime (GCP)', () => {
         auth,
         trigger: { name: 'ESCHER_TRIGGER', value: '{"kind":"report"}' },
       },
+      {
+        name: 'escher-due',
+        schedule: '*/15 * * * *',
+        timeZone: 'UTC',
+        uri,
+        auth,
+        trigger: { name: 'ESCHER_TRIGGER', value: '{"kind":"due"}' },
+      },
     ]);
+  });
+
+  it('declares no due tick for a deployment without jobs', async () => {
+    const noJobs = await record(
+      () => new ExtendedRuntime('escher', parseGcpStackConfig(withOverrides({ jobs: [] }))),
+    );
+    expect(only(noJobs, 'gcp:cloudscheduler/job:Job').map((r) => r.inputs.name)).toEqual(['escher-report']);
   });
 
   it('pushes events to the service with an OIDC token of the invoker, dead-lettering what keeps failing', () => {
