@@ -9,6 +9,7 @@ import {
   EstateResourceSchema,
   type ExtensionConfig,
   type JobSpec,
+  type Snooze,
 } from '@escher/shared';
 import { type CloudClients, cloudFleets } from '../clouds/fleets.js';
 import type { RuntimeEnv } from '../config/env.js';
@@ -22,6 +23,7 @@ import type { FleetProvider } from './fleet.js';
 import { type JobStore, stateJobStore } from './job-store.js';
 import { jobRunId } from './records.js';
 import { type JobRunDeps, type JobRunResult, runJob } from './run-job.js';
+import { runsBetween } from './schedule.js';
 import { snoozeFor } from './snooze.js';
 import { stateOperationLog } from './state-log.js';
 
@@ -103,16 +105,38 @@ export async function findJob(store: JobStore, name: string): Promise<JobSpec> {
   return job;
 }
 
-/** Runs a job by name (deployment config or stored), as the `{kind:'job'}` trigger asks. */
+/** How late a scheduler may start a run that does not say which scheduled instant it is. */
+const FIRING_TOLERANCE_MS = 15 * 60_000;
+
+/**
+ * Runs a job by name (deployment config or stored), as the `{kind:'job'}` trigger asks.
+ * Without `scheduledFor` (Cloud Scheduler cannot pass its planned time) the run stands for
+ * the job's latest scheduled instant of the last 15 minutes, so snoozes and run ids match.
+ */
 export async function runJobByName(
   name: string,
-  scheduledFor: Date,
+  scheduledFor: Date | undefined,
   o: JobRunnerOptions,
 ): Promise<JobRunResult> {
   const store = stateJobStore(o.state, o.config);
   const job = await findJob(store, name);
   const snoozes = await store.snoozes(name);
   const now = (o.clock ?? (() => new Date()))();
+  return runAt(job, scheduledFor ?? firedFor(job, now), snoozes, now, o, store);
+}
+
+function firedFor(job: JobSpec, now: Date): Date {
+  return runsBetween(job.schedule, new Date(now.getTime() - FIRING_TOLERANCE_MS), now).at(-1) ?? now;
+}
+
+async function runAt(
+  job: JobSpec,
+  scheduledFor: Date,
+  snoozes: Snooze[],
+  now: Date,
+  o: JobRunnerOptions,
+  store: JobStore,
+): Promise<JobRunResult> {
   // A scheduler fires at the cron time whatever the snooze says: a delayed run is recorded
   // for the `{kind:'due'}` tick instead (see deferred-runs.ts).
   const later = delayedUntil(snoozes, job.name, scheduledFor, now);

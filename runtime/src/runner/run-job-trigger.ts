@@ -19,7 +19,7 @@ export async function runJobTrigger(
     if (!deps.runtime)
       throw new ConfigError('job triggers need the runner built from its environment (buildRunnerDeps)');
     const { runJobByName } = await import('../jobs/job-runner.js');
-    const scheduledFor = trigger.scheduled_for ? new Date(trigger.scheduled_for) : deps.clock();
+    const scheduledFor = trigger.scheduled_for ? new Date(trigger.scheduled_for) : undefined;
     const result = await runJobByName(trigger.job, scheduledFor, {
       env: deps.runtime.env,
       config: deps.runtime.config,

@@ -6,6 +6,7 @@ import { SHARED_SECRET_NAME } from '../../src/entry/http/verifiers.js';
 import { pipelineEntryDeps } from '../../src/entry/pipeline-entry.js';
 import { dispatch } from '../../src/entry/serve.js';
 import { deferredRuns, dueDecisions } from '../../src/jobs/deferred-runs.js';
+import { stateJobStore } from '../../src/jobs/job-store.js';
 import { signedSnoozeLinks } from '../../src/jobs/notification.js';
 import { handleTrigger } from '../../src/runner/handle-trigger.js';
 import { memorySecretStore } from '../../src/runner/memory-secrets.js';
@@ -148,5 +149,19 @@ describe('a delayed run in the cloud runner', () => {
     expect((await handleTrigger({ kind: 'due' }, rig.deps)).items).toEqual([]);
     expect(await deferredRuns(rig.deps.state).pending()).toEqual([]);
     expect(await stops()).toHaveLength(1);
+  });
+
+  it('takes a trigger without the planned time (Cloud Scheduler) for the run it fired for', async () => {
+    const nextDay = minutes(24 * 60);
+    await stateJobStore(rig.deps.state).addSnooze({
+      ...snooze('delay', 0, 30),
+      run_at: nextDay.toISOString(),
+    });
+    now = minutes(24 * 60 + 3);
+    const fired = await handleTrigger({ kind: 'job', job: JOB }, rig.deps);
+    expect(fired.items.map((i) => [i.status, i.id])).toEqual([['done', `${JOB}@${nextDay.toISOString()}`]]);
+    expect((await deferredRuns(rig.deps.state).pending()).map((r) => r.due_at)).toEqual([
+      minutes(24 * 60 + 30).toISOString(),
+    ]);
   });
 });
