@@ -1,7 +1,8 @@
 // Google Cloud Storage backend. Versions are object generations: create-only puts send
 // ifGenerationMatch: 0, compare-and-swap sends the generation read; a failed precondition
 // is HTTP 412. The SDK's automatic retries are off, because a retried conditional write
-// whose first attempt landed would report a lost race it actually won.
+// whose first attempt landed would report a lost race it actually won. Reads are one
+// media GET of our own (see readMedia), not the SDK's streamed download.
 
 import { type ApiError, type Bucket, Storage } from '@google-cloud/storage';
 import type { RuntimeEnv } from '../config/env.js';
@@ -22,24 +23,69 @@ export function createStorage(env: RuntimeEnv): Storage {
   return storage;
 }
 
-/** How often get() re-reads when a concurrent writer replaces the generation it saw. */
-const GET_ATTEMPTS = 5;
+/** An HTTP failure of a media read, shaped like the SDK's ApiError so fail() maps it the same way. */
+class MediaReadError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MediaReadError';
+  }
+}
 
 function statusOf(err: unknown): number | undefined {
   const code = (err as ApiError | undefined)?.code;
   return typeof code === 'number' ? code : undefined;
 }
 
+/**
+ * Reads an object's bytes and generation with one JSON-API media GET. The SDK's download()
+ * streams the response through node-fetch, teeny-request and its own validation pipeline,
+ * which puts three stream pipelines on one response body: twelve error and close listeners
+ * against Node's limit of ten, so every segment read printed a MaxListenersExceededWarning.
+ * One buffered GET has no such pipelines, and its X-Goog-Generation header names the
+ * generation of exactly these bytes, so body and version cannot come from different writes.
+ * The segment layer checks size and CRC-32 of every body it reads.
+ */
+async function readMedia(
+  storage: Storage,
+  bucket: string,
+  name: string,
+  authenticate: boolean,
+): Promise<{ body: Uint8Array; generation: string } | undefined> {
+  const url = `${storage.baseUrl}/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(name)}?alt=media`;
+  const headers = authenticate ? await storage.authClient.getRequestHeaders(url) : new Headers();
+  const response = await fetch(url, { headers });
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.ok) {
+    throw new MediaReadError(
+      response.status,
+      `GET ${name}: HTTP ${response.status} ${await response.text()}`,
+    );
+  }
+  const generation = response.headers.get('x-goog-generation');
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (!generation) throw new MediaReadError(502, `GET ${name}: the response names no X-Goog-Generation`);
+  return { body, generation };
+}
+
 export class GcsObjectStore implements ObjectStore {
   readonly url: string;
   private readonly bucket: Bucket;
+  /** As the SDK decides for its own requests: an emulator's custom endpoint takes no credentials. */
+  private readonly authenticate: boolean;
 
   constructor(
-    storage: Storage,
+    private readonly storage: Storage,
     private readonly bucketName: string,
     private readonly prefix: string,
   ) {
     this.bucket = storage.bucket(bucketName);
+    this.authenticate = !storage.customEndpoint || storage.useAuthWithCustomEndpoint === true;
     this.url = `gs://${bucketName}${prefix ? `/${prefix}` : ''}`;
   }
 
@@ -75,23 +121,20 @@ export class GcsObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<StoredObject | undefined> {
-    const name = joinKey(this.prefix, key);
-    for (let attempt = 1; ; attempt++) {
-      let generation: string | number | undefined;
-      try {
-        const [metadata] = await this.bucket.file(name).getMetadata();
-        generation = metadata.generation ?? 0;
-        // Reading that exact generation keeps body and version consistent under concurrent writers.
-        const [body] = await this.bucket.file(name, { generation }).download();
-        return { body: new Uint8Array(body), version: String(generation) };
-      } catch (err) {
-        // The generation we saw was replaced between the two reads: read the newer one.
-        if (statusOf(err) === 404 && generation !== undefined && attempt < GET_ATTEMPTS) continue;
-        if (statusOf(err) === 404 && generation === undefined && (await this.bucketExists()))
-          return undefined;
-        throw await this.fail('get', err, key);
-      }
+    try {
+      const found = await readMedia(
+        this.storage,
+        this.bucketName,
+        joinKey(this.prefix, key),
+        this.authenticate,
+      );
+      if (found) return { body: found.body, version: found.generation };
+    } catch (err) {
+      throw await this.fail('get', err, key);
     }
+    // A 404 names either the object or the bucket.
+    if (await this.bucketExists()) return undefined;
+    throw missingContainer(this.url, 'bucket', this.bucketName, undefined);
   }
 
   private async put(key: string, body: Uint8Array, ifGenerationMatch: number): Promise<{ version: string }> {

@@ -1,8 +1,6 @@
 // The state backends the CLI concurrency and crash tests run against: the local store,
-// moto and Azurite, each on a fresh bucket or container. The environment returned is what a
-// CLI child process needs to reach it. fake-gcs-server is not in this list yet: the 2,000
-// records arrive, but the GCS SDK prints a MaxListenersExceededWarning under eight racing
-// CLI writers, and these tests require a silent stderr.
+// moto, Azurite and fake-gcs-server, each on a fresh bucket or container. The environment
+// returned is what a CLI child process needs to reach it.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -10,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { BlobServiceClient } from '@azure/storage-blob';
+import { createStorage } from '../../src/storage/gcs-store.js';
 import { createS3Client } from '../../src/storage/s3-store.js';
 import { AZURITE_ACCOUNT } from '../support/emulators/azurite.js';
 import { launchMoto } from '../support/emulators/moto.js';
 import type { RunningEmulator } from '../support/emulators/types.js';
-import { azureEnv, runtimeEnvWith } from '../support/emulators.js';
+import { azureEnv, emulator, runtimeEnvWith } from '../support/emulators.js';
 
 export interface Backend {
   name: string;
@@ -67,6 +66,16 @@ export const backends: Backend[] = [
         .getContainerClient(container)
         .create();
       return { storeUrl: `az://${AZURITE_ACCOUNT}/${container}/state`, env };
+    },
+  },
+  {
+    name: 'GCS (fake-gcs-server)',
+    atomicCas: true,
+    async fresh() {
+      const { env } = emulator('fakeGcs');
+      const bucket = unique('gs');
+      await createStorage(runtimeEnvWith(env)).createBucket(bucket);
+      return { storeUrl: `gs://${bucket}/state`, env };
     },
   },
 ];
