@@ -2,6 +2,7 @@
 // /escher, encrypted with a key of this stack. The values are put by `escher creds put`,
 // never by a template, so no secret ever passes through CloudFormation.
 
+import { secretsKeyAlias } from '@escher/shared';
 import { Arn, ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -20,7 +21,7 @@ export class SecretsNamespace extends Construct {
 
   constructor(scope: Construct, id: string, { namePrefix }: SecretsNamespaceProps) {
     super(scope, id);
-    this.keyAlias = `alias/${namePrefix}-secrets`;
+    this.keyAlias = secretsKeyAlias(namePrefix);
     this.key = new kms.Key(this, 'Key', {
       description: 'Encrypts the Escher SecureString parameters under /escher',
       enableKeyRotation: true,

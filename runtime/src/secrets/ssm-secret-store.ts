@@ -1,7 +1,7 @@
 // AWS Systems Manager Parameter Store backend: each secret is a SecureString parameter
 // named <root>/<logical name after "escher/">, e.g. ssm:///escher + escher/ai/token →
-// /escher/ai/token. Encrypted with the account's default SSM key unless the parameter's
-// policy says otherwise.
+// /escher/ai/token. Encrypted with the given KMS key (the AWS stack's `alias/<name>-secrets`
+// when `escher creds put` knows the stack), else with the account's default SSM key.
 
 import {
   DeleteParameterCommand,
@@ -32,6 +32,8 @@ export class SsmSecretStore implements SecretStore {
   constructor(
     private readonly client: SSMClient,
     private readonly root: string,
+    /** KMS key id, ARN or alias for new SecureStrings; unset: the account's aws/ssm key. */
+    private readonly keyId?: string,
   ) {
     this.url = `ssm://${root}`;
   }
@@ -46,6 +48,12 @@ export class SsmSecretStore implements SecretStore {
 
   private fail(op: string, name: string, err: unknown): Error {
     const { code, status } = awsErrorCode(err);
+    if (code === 'InvalidKeyId') {
+      return new ConfigError(`KMS key ${this.keyId} cannot encrypt ${name} in ${this.url}`, {
+        hint: 'deploy the AWS stack first (it creates alias/<name>-secrets) or pass --kms-key-id with a key you may use',
+        cause: err,
+      });
+    }
     if (AUTH_ERRORS.has(code) || status === 403) {
       return new ConfigError(`SSM Parameter Store refused ${op} of ${name} in ${this.url}`, {
         hint: 'fix AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the IAM role the runner uses (it needs ssm:GetParameter* and kms:Decrypt)',
@@ -77,6 +85,7 @@ export class SsmSecretStore implements SecretStore {
           Name: this.parameter(name),
           Value: value,
           Type: 'SecureString',
+          ...(this.keyId ? { KeyId: this.keyId } : {}),
           Overwrite: true,
         }),
       )

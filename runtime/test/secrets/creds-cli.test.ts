@@ -4,11 +4,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DescribeParametersCommand } from '@aws-sdk/client-ssm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliContext, createCliContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { EscherError } from '../../src/errors.js';
-import { emulator } from '../support/emulators.js';
+import { createSsmClient } from '../../src/secrets/ssm-secret-store.js';
+import { emulator, runtimeEnvWith } from '../support/emulators.js';
 
 const SUB = '0f1e2d3c-aaaa-bbbb-cccc-0123456789ab';
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -166,5 +168,92 @@ describe('escher creds list and check', () => {
         missing: [],
       },
     ]);
+  });
+});
+
+describe('escher creds put: the KMS key of SSM SecureStrings', () => {
+  const AWS_STACK = {
+    name: 'acme',
+    home_cloud: 'aws',
+    aws: { account: '123456789012', region: 'us-east-1' },
+  };
+  const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  let root: string;
+  beforeEach(() => {
+    root = `/escher-kms-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  });
+
+  /** What moto recorded as each parameter's KeyId under the test's root. */
+  async function keyIds(): Promise<Record<string, string | undefined>> {
+    const ssm = createSsmClient(runtimeEnvWith(emulator('moto').env));
+    const page = await ssm.send(
+      new DescribeParametersCommand({
+        ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [root] }],
+      }),
+    );
+    return Object.fromEntries((page.Parameters ?? []).map((p) => [p.Name, p.KeyId]));
+  }
+
+  const putKeyPair = (c: CliContext, ...extra: string[]) =>
+    escher(
+      [
+        'creds',
+        'put',
+        'aws',
+        '--account',
+        '123456789012',
+        '--secrets',
+        `ssm://${root}`,
+        ...extra,
+        'access_key_id=AKIAIOSFODNN7EXAMPLE',
+        `secret_access_key=${SECRET_KEY}`,
+      ],
+      c,
+    );
+
+  it("encrypts with the AWS stack's alias/<name>-secrets when the config names the stack", async () => {
+    const c = context({ ...emulator('moto').env, ESCHER_CONFIG: JSON.stringify(AWS_STACK) });
+    expect(await putKeyPair(c)).toBeUndefined();
+    expect(await keyIds()).toEqual({
+      [`${root}/aws/123456789012/access_key_id`]: 'alias/acme-secrets',
+      [`${root}/aws/123456789012/secret_access_key`]: 'alias/acme-secrets',
+    });
+    expect(out.join('')).toBe(
+      `stored escher/aws/123456789012/access_key_id, escher/aws/123456789012/secret_access_key in ssm://${root} (KMS key alias/acme-secrets)\n`,
+    );
+  });
+
+  it('encrypts with the key --kms-key-id names, over the stack default', async () => {
+    const c = context({ ...emulator('moto').env, ESCHER_CONFIG: JSON.stringify(AWS_STACK) });
+    expect(await putKeyPair(c, '--kms-key-id', KEY_ARN)).toBeUndefined();
+    expect(Object.values(await keyIds())).toEqual([KEY_ARN, KEY_ARN]);
+  });
+
+  it("leaves the account's default aws/ssm key when no config names an AWS stack", async () => {
+    const gcpHosted = { home_cloud: 'gcp', gcp: { project: 'acme-prod-42', region: 'europe-west1' } };
+    expect(await putKeyPair(context(emulator('moto').env))).toBeUndefined();
+    expect(
+      await putKeyPair(context({ ...emulator('moto').env, ESCHER_CONFIG: JSON.stringify(gcpHosted) })),
+    ).toBeUndefined();
+    expect(Object.values(await keyIds())).toEqual(['alias/aws/ssm', 'alias/aws/ssm']);
+  });
+
+  it('refuses --kms-key-id for a store that is not SSM, writing nothing', async () => {
+    const err = await escher([
+      'creds',
+      'put',
+      'aws',
+      '--account',
+      '123456789012',
+      '--kms-key-id',
+      'alias/acme-secrets',
+      'role_arn=arn:aws:iam::123456789012:role/escher',
+    ]);
+    expect(err?.exitCode).toBe(2);
+    expect(err?.toUserMessage()).toBe(
+      `--kms-key-id applies only to an ssm:// secret store, not file://${home}/secrets (drop --kms-key-id, or pass --secrets ssm:///escher)`,
+    );
+    await escher(['creds', 'list']);
+    expect(out.join('')).toBe('no secrets stored\n');
   });
 });

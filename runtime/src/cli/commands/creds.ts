@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { loadDeploymentConfig } from '../../runner/config.js';
 import {
   assertAccountId,
   CLOUDS,
@@ -13,17 +14,27 @@ import {
   validateCredentialFields,
 } from '../../secrets/cloud-credentials.js';
 import { credentialStatuses } from '../../secrets/credential-status.js';
-import { openSecretStore } from '../../secrets/open-secret-store.js';
+import { openSecretStore, type SecretStoreOptions } from '../../secrets/open-secret-store.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
+import { parseSecretUrl } from '../../secrets/secret-url.js';
+import { secureStringKeyId } from '../../secrets/secure-string-key.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './index.js';
 
-function openSecrets(c: CliContext, url: string | undefined): SecretStore {
-  return openSecretStore(
-    url ?? c.env.ESCHER_SECRETS ?? `file://${join(c.env.ESCHER_HOME, 'secrets')}`,
-    c.env,
-    c.redactor,
-  );
+function secretsUrl(c: CliContext, url: string | undefined): string {
+  return url ?? c.env.ESCHER_SECRETS ?? `file://${join(c.env.ESCHER_HOME, 'secrets')}`;
+}
+
+function openSecrets(c: CliContext, url: string | undefined, options?: SecretStoreOptions): SecretStore {
+  return openSecretStore(secretsUrl(c, url), c.env, c.redactor, options);
+}
+
+/** The KMS key for new SSM SecureStrings; the deployment config is read only when it can matter. */
+async function keyFor(c: CliContext, url: string | undefined, flag: string | undefined) {
+  const storeUrl = secretsUrl(c, url);
+  const needsConfig = flag === undefined && parseSecretUrl(storeUrl).scheme === 'ssm';
+  const config = needsConfig ? await loadDeploymentConfig(c.env) : undefined;
+  return secureStringKeyId({ storeUrl, flag, config });
 }
 
 function parseCloud(raw: string): Cloud {
@@ -88,11 +99,15 @@ export const credsCommand: CommandModule = (program: Command, ctx: () => CliCont
     .requiredOption('--account <id>', 'AWS account id, Azure subscription id or GCP project id')
     .option('--from-file <file>', "JSON file of fields ('-' for stdin); for gcp the service account key file")
     .option(...secretsOption)
+    .option(
+      '--kms-key-id <key>',
+      "KMS key (id, ARN or alias) for SSM SecureStrings (default: the AWS stack's alias/<name>-secrets when ESCHER_CONFIG or ESCHER_CONFIG_FILE names an AWS-hosted stack)",
+    )
     .action(
       async (
         rawCloud: string,
         pairs: string[],
-        flags: { account: string; fromFile?: string; secrets?: string },
+        flags: { account: string; fromFile?: string; secrets?: string; kmsKeyId?: string },
       ) => {
         const c = ctx();
         const cloud = parseCloud(rawCloud);
@@ -100,11 +115,15 @@ export const credsCommand: CommandModule = (program: Command, ctx: () => CliCont
         const fields = await fieldsFrom(c, cloud, flags.fromFile, pairs);
         // Validated as a whole first, so a bad set leaves the store untouched.
         await validateCredentialFields(cloud, account, fields);
-        const store = openSecrets(c, flags.secrets);
+        const ssmKeyId = await keyFor(c, flags.secrets, flags.kmsKeyId);
+        const store = openSecrets(c, flags.secrets, { ssmKeyId });
         const names = Object.keys(fields).sort();
         for (const field of names)
           await store.put(credentialName(cloud, account, field), fields[field] as string);
-        c.out(`stored ${names.map((f) => credentialName(cloud, account, f)).join(', ')} in ${store.url}\n`);
+        const encryption = ssmKeyId ? ` (KMS key ${ssmKeyId})` : '';
+        c.out(
+          `stored ${names.map((f) => credentialName(cloud, account, f)).join(', ')} in ${store.url}${encryption}\n`,
+        );
       },
     );
 
