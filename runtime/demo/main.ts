@@ -15,7 +15,8 @@ import {
   PutBucketPolicyCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { objectRunnerState } from '../src/runner/object-state.js';
+import { HashEmbedder } from '../src/embed/hash-embedder.js';
+import { snapshotRunnerState } from '../src/runner/snapshot-state.js';
 import { LocalSecretStore } from '../src/secrets/local-secret-store.js';
 import { LocalObjectStore } from '../src/storage/local-store.js';
 import { launchMoto } from '../test/support/emulators/moto.js';
@@ -75,7 +76,13 @@ try {
   title('Creating a small sample estate');
   for (const bucket of [PII_BUCKET, ...OTHER_BUCKETS])
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  const count = await seedEstate(objectRunnerState(new LocalObjectStore(join(dir, 'state'))));
+  // The estate goes into the state's vector snapshot, as the laptop's sync would put it.
+  const count = await seedEstate(
+    snapshotRunnerState(new LocalObjectStore(join(dir, 'state')), {
+      keySecrets: secrets,
+      embedder: async () => new HashEmbedder(),
+    }),
+  );
   say(
     `${count} resources recorded in the estate; ${PII_BUCKET} is tagged data_classification=PII, environment=production`,
   );
@@ -127,9 +134,13 @@ try {
   say(`S3 says: ${describeStatus(after)}`);
   say(isPublic(after) ? '❌ the bucket is still public' : `✅ ${PII_BUCKET} is private again`);
 
-  title('The audit record (append-only, in the state store)');
-  const state = objectRunnerState(new LocalObjectStore(join(dir, 'state')));
-  for (const audit of await state.listRecords('audit', 'audit:')) say(JSON.stringify(audit, null, 2));
+  title('The audit record, as the laptop reads it: escher state export --collection audit');
+  const audit = await escher(['state', 'export', '--store', stateUrl, '--collection', 'audit'], env, '');
+  if (audit.code !== 0) throw new Error(`escher state export exited with ${audit.code}: ${audit.err}`);
+  for (const line of audit.out.trim().split('\n')) {
+    const { id, payload } = JSON.parse(line) as { id: string; payload: unknown };
+    say(JSON.stringify({ id, ...(payload as object) }, null, 2));
+  }
 
   title('The notification the local webhook received');
   const got = webhook.received[0];

@@ -3,12 +3,10 @@
 
 import { instantiateTemplate, type JobSpec, TemplateParameterError } from '@escher/shared';
 import type { CliContext } from '../cli/context.js';
-import { defaultStoreUrl } from '../config/env.js';
 import type { RunnerState } from '../pipeline/state.js';
 import { loadDeploymentConfig } from '../runner/config.js';
-import { objectRunnerState } from '../runner/object-state.js';
+import { openRunnerState } from '../runner/open-state.js';
 import { openSecretStore } from '../secrets/open-secret-store.js';
-import { openObjectStore } from '../storage/open-store.js';
 import { JobSpecError } from './errors.js';
 import { findJob, jobRunDeps } from './job-runner.js';
 import { type JobStore, stateJobStore } from './job-store.js';
@@ -21,7 +19,7 @@ export interface StoreFlags {
 }
 
 async function open(c: CliContext, flags: StoreFlags): Promise<{ state: RunnerState; store: JobStore }> {
-  const state = objectRunnerState(await openObjectStore(flags.store ?? defaultStoreUrl(c.env), c.env));
+  const { state } = await openRunnerState({ env: c.env, redactor: c.redactor, storeUrl: flags.store });
   return { state, store: stateJobStore(state, await loadDeploymentConfig(c.env)) };
 }
 

@@ -3,10 +3,8 @@
 // restarts are seen as missed runs (see missed-runs.ts for the policy).
 
 import type { CliContext } from '../cli/context.js';
-import { defaultStoreUrl } from '../config/env.js';
 import { loadDeploymentConfig } from '../runner/config.js';
-import { objectRunnerState } from '../runner/object-state.js';
-import { openObjectStore } from '../storage/open-store.js';
+import { openRunnerState } from '../runner/open-state.js';
 import { Daemon } from './daemon.js';
 import { JobSpecError } from './errors.js';
 import { jobRunDeps } from './job-runner.js';
@@ -31,7 +29,7 @@ function positive(value: string, flag: string): number {
 export async function daemonAction(c: CliContext, flags: DaemonFlags): Promise<void> {
   const tickMs = positive(flags.tickSeconds, '--tick-seconds') * 1000;
   const graceMinutes = positive(flags.graceMinutes, '--grace-minutes');
-  const state = objectRunnerState(await openObjectStore(flags.store ?? defaultStoreUrl(c.env), c.env));
+  const { state } = await openRunnerState({ env: c.env, redactor: c.redactor, storeUrl: flags.store });
   const config = await loadDeploymentConfig(c.env);
   const store = stateJobStore(state, config);
   const deps = jobRunDeps({ env: c.env, state, log: c.log, config }, store);

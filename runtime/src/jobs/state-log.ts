@@ -23,8 +23,14 @@ export function stateOperationLog(state: RunnerState): OperationLog {
       );
     },
     async append(operations: readonly ExecutedOperation[], audit: readonly AuditRecord[]) {
-      for (const op of operations) await state.appendRecord('executed_operations', op.id, op);
-      for (const record of audit) await state.appendRecord('audit', record.id, record);
+      await state.appendRecords(
+        'executed_operations',
+        operations.map((op) => ({ id: op.id, payload: op })),
+      );
+      await state.appendRecords(
+        'audit',
+        audit.map((a) => ({ id: a.id, payload: a as unknown as Record<string, unknown> })),
+      );
     },
   };
 }

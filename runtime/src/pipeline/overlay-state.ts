@@ -22,6 +22,11 @@ export function overlayState(base: RunnerState): RunnerState {
       records.set(rk(c, id), payload);
       return true;
     },
+    async appendRecords(c, list) {
+      const created: string[] = [];
+      for (const r of list) if (await this.appendRecord(c, r.id, r.payload)) created.push(r.id);
+      return created;
+    },
     async updateRecord(c, id, change) {
       const next = change(records.get(rk(c, id)) ?? (await base.getRecord(c, id)));
       records.set(rk(c, id), next);

@@ -63,16 +63,18 @@ export async function writeRecords(
   deps: PipelineDeps,
   alert: AlertRecord,
 ): Promise<{ operations: number; audits: number }> {
-  let operations = 0;
-  let audits = 0;
-  for (const a of alert.actions) {
-    const op = operationOf(alert, a);
-    if (await deps.state.appendRecord('executed_operations', op.id, op)) operations++;
-    const audit = auditOf(op, deps.actor);
-    if (await deps.state.appendRecord('audit', audit.id, audit)) audits++;
-    // Mirrored even when the state had it: a crash may have come between the two writes.
-    await deps.auditMirror?.put(audit.id, audit as unknown as Record<string, unknown>);
-  }
+  const ops = alert.actions.map((a) => operationOf(alert, a));
+  const audit = ops.map((op) => auditOf(op, deps.actor));
+  const operations = await deps.state.appendRecords(
+    'executed_operations',
+    ops.map((op) => ({ id: op.id, payload: op })),
+  );
+  const audits = await deps.state.appendRecords(
+    'audit',
+    audit.map((a) => ({ id: a.id, payload: a as unknown as Record<string, unknown> })),
+  );
+  // Mirrored even when the state had them: a crash may have come between the two writes.
+  for (const a of audit) await deps.auditMirror?.put(a.id, a as unknown as Record<string, unknown>);
   for (const d of alert.decision.filter((x) => x.disposition === 'pending_approval')) {
     const request: ApprovalRequest = {
       id: approvalId(alert.id, d),
@@ -97,5 +99,5 @@ export async function writeRecords(
     `alert:${alert.id}`,
     alert as unknown as Record<string, unknown>,
   );
-  return { operations, audits };
+  return { operations: operations.length, audits: audits.length };
 }

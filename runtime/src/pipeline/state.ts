@@ -24,6 +24,11 @@ export interface RunnerState {
   putRecord(collection: CollectionName, id: string, payload: Record<string, unknown>): Promise<void>;
   /** Creates a record; false (and nothing written) when the id exists already. */
   appendRecord(collection: CollectionName, id: string, payload: Record<string, unknown>): Promise<boolean>;
+  /** appendRecord for many records in one write; returns the ids it created. */
+  appendRecords(
+    collection: CollectionName,
+    records: readonly { id: string; payload: Record<string, unknown> }[],
+  ): Promise<string[]>;
   /** Read-modify-write of a mutable record by compare-and-swap; `change` is re-applied after a lost race. */
   updateRecord(
     collection: CollectionName,

@@ -5,13 +5,14 @@
 import { hostname } from 'node:os';
 import type { ExtensionConfig } from '@escher/shared';
 import { AI_TOKEN_SECRET, createAiClient } from '../ai/client.js';
-import { defaultStoreUrl, type RuntimeEnv } from '../config/env.js';
+import type { RuntimeEnv } from '../config/env.js';
 import type { Logger } from '../log.js';
 import type { Notifier } from '../notify/notification.js';
 import { stateBannerSink } from '../notify/state-banners.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { awsClientsProvider } from '../remediation/aws/clients.js';
 import { executors } from '../remediation/registry.js';
+import { openSecretStore } from '../secrets/open-secret-store.js';
 import type { Redactor } from '../secrets/redactor.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { openObjectStore } from '../storage/open-store.js';
@@ -20,7 +21,7 @@ import { faultHook } from './fault-hook.js';
 import { lazyNotifier } from './lazy-notifier.js';
 import { lazyProvider } from './lazy-provider.js';
 import { memorySecretStore } from './memory-secrets.js';
-import { objectRunnerState } from './object-state.js';
+import { openRunnerState } from './open-state.js';
 
 export interface RunnerDepsOptions {
   env: RuntimeEnv;
@@ -30,6 +31,8 @@ export interface RunnerDepsOptions {
   storeUrl?: string | undefined;
   /** Defaults to the one ESCHER_SECRETS names (or none on a laptop without it). */
   secrets?: SecretStore;
+  /** Holds the snapshot's data key; defaults to the store `escher state` uses (stateKeyStoreUrl). */
+  keySecrets?: SecretStore;
   notifier?: Notifier;
   clock?: () => Date;
 }
@@ -40,14 +43,18 @@ export async function buildRunnerDeps(o: RunnerDepsOptions): Promise<PipelineDep
   const secrets =
     o.secrets ??
     (env.ESCHER_SECRETS
-      ? (await import('../secrets/open-secret-store.js')).openSecretStore(env.ESCHER_SECRETS, env, redactor)
+      ? openSecretStore(env.ESCHER_SECRETS, env, redactor)
       : memorySecretStore({}, redactor));
-  const store = await openObjectStore(o.storeUrl ?? env.ESCHER_STORE ?? defaultStoreUrl(env), env);
   const clock = o.clock ?? (() => new Date());
   const aiUrl = env.ESCHER_AI_URL ?? config?.ai_url;
   const region = config?.aws?.region ?? env.AWS_REGION;
   const endpoint = env.AWS_ENDPOINT_URL;
-  const state = objectRunnerState(store);
+  const { state, store } = await openRunnerState({
+    env,
+    redactor,
+    storeUrl: o.storeUrl,
+    keySecrets: o.keySecrets ?? (o.secrets === undefined && env.ESCHER_SECRETS ? secrets : undefined),
+  });
   const auditMirror = env.ESCHER_AUDIT_STORE
     ? objectAuditMirror(await openObjectStore(env.ESCHER_AUDIT_STORE, env))
     : undefined;

@@ -62,6 +62,12 @@ export function objectRunnerState(store: ObjectStore): RunnerState {
       await this.updateRecord(c, id, () => payload);
     },
     appendRecord: (c, id, payload) => createOnly(store, recordKey(c, id), payload, id),
+    async appendRecords(c, records) {
+      const created = await Promise.all(
+        records.map((r) => createOnly(store, recordKey(c, r.id), r.payload, r.id)),
+      );
+      return records.filter((_, i) => created[i]).map((r) => r.id);
+    },
     async updateRecord(c, id, change) {
       const key = recordKey(c, id);
       for (;;) {

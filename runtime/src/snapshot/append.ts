@@ -36,6 +36,14 @@ export interface AppendOptions {
   embedder?: Embedder;
   /** The model that made explicit vectors, when no embedder is given. */
   model?: string;
+  /**
+   * Runs against every manifest the append is checked or committed on, before the
+   * append-only id check; throwing aborts the append with nothing committed. Callers use it
+   * for compare-and-swap on single records (see runner/snapshot-state.ts).
+   */
+  guard?: (current: Manifest) => Promise<void>;
+  /** Known ids per committed segment key, shared across appends (segments never change). */
+  idCache?: Map<string, KnownIds>;
 }
 
 export interface AppendResult {
@@ -151,7 +159,8 @@ export async function appendRecords(
   const appendOnly = collectionKind(collection) === 'append-only';
   const ids = records.map((r) => r.id);
   const idSet = new Set(ids);
-  const cache = new Map<string, KnownIds>();
+  const cache = options.idCache ?? new Map<string, KnownIds>();
+  await options.guard?.(manifest);
   if (appendOnly) await assertNewIds(snap, manifest.collections[collection]?.segments ?? [], idSet, cache);
 
   const flat = new Float32Array(records.length * dims);
@@ -166,6 +175,7 @@ export async function appendRecords(
     { model, dims, mergedFrom: [] },
     async (current) => {
       checkEmbedding(current, collection, model, dims);
+      await options.guard?.(current);
       if (appendOnly) await assertNewIds(snap, current.collections[collection]?.segments ?? [], idSet, cache);
     },
   );

@@ -51,10 +51,15 @@ export function parseManifest(body: Uint8Array, where: string): Manifest {
   return parsed.data;
 }
 
+/** The store holds no manifest: no snapshot was ever initialised there. */
+export class NoSnapshotError extends ConfigError {
+  override name = 'NoSnapshotError';
+}
+
 export async function readManifest(store: ObjectStore): Promise<ManifestVersion> {
   const found = await store.get(MANIFEST_KEY);
   if (!found) {
-    throw new ConfigError(`no snapshot in ${store.url}`, {
+    throw new NoSnapshotError(`no snapshot in ${store.url}`, {
       hint: 'run `escher state init --store URL` first',
     });
   }

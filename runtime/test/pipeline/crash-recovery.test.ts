@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetPublicAccessBlockCommand, PutBucketAclCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { objectRunnerState } from '../../src/runner/object-state.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
+import { homeState } from '../support/state.js';
 import { seedBucket } from './support/estate.js';
 import { bucketMadePublic } from './support/events.js';
 import { ACCOUNT, type Moto, motoEnv, REGION, startMoto } from './support/moto.js';
@@ -40,7 +39,7 @@ describe('a runner killed with SIGKILL at a step boundary, then rerun', () => {
       const bucket = `crash-${i}-${step.replace('_', '-')}`;
       await moto.s3.send(new CreateBucketCommand({ Bucket: bucket }));
       await moto.s3.send(new PutBucketAclCommand({ Bucket: bucket, ACL: 'public-read' }));
-      const state = objectRunnerState(new LocalObjectStore(join(dir, 'state')));
+      const state = homeState(dir);
       await seedBucket(state, bucket, { data_classification: 'PII' });
       const eventFile = join(dir, 'event.json');
       writeFileSync(

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApprovalRequest } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
-import { objectRunnerState } from '../../src/runner/object-state.js';
 import { LocalObjectStore } from '../../src/storage/local-store.js';
 import { runCli } from '../pipeline/support/spawn-cli.js';
+import { homeState } from '../support/state.js';
 
 const request: ApprovalRequest = {
   id: 'evt-9|aws.ec2.stop_instance|i-0abc',
@@ -27,7 +27,7 @@ describe('escher approvals', () => {
   it('lists pending requests, approves one, and refuses to decide it twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'escher-approvals-'));
     const store = `file://${dir}`;
-    await objectRunnerState(new LocalObjectStore(dir)).appendRecord(
+    await homeState(dir, new LocalObjectStore(dir)).appendRecord(
       'alerts_events',
       `approval:${request.id}`,
       request,
@@ -47,7 +47,7 @@ describe('escher approvals', () => {
       'approved evt-9|aws.ec2.stop_instance|i-0abc — the next run carries it out\n',
     );
     expect(
-      await objectRunnerState(new LocalObjectStore(dir)).getRecord('alerts_events', `approval:${request.id}`),
+      await homeState(dir, new LocalObjectStore(dir)).getRecord('alerts_events', `approval:${request.id}`),
     ).toMatchObject({
       status: 'approved',
       decided_by: 'maria',

@@ -1,6 +1,9 @@
 // What tests use to reach the emulators the global setup started: their endpoints and the
 // environment variable sets that point the SDK adapters (through RuntimeEnv) at them.
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadRuntimeEnv, type RuntimeEnv } from '../../src/config/env.js';
 import type { EmulatorEndpoint, EmulatorName } from './emulators/types.js';
@@ -32,7 +35,14 @@ export const gcpEnv = (): Record<string, string> => ({
   ...(emulators().secretManager?.env ?? {}),
 });
 
+let home: string | undefined;
+/** One ESCHER_HOME per test process, so nothing lands in the real home folder. */
+function scratchHome(): string {
+  home ??= mkdtempSync(join(tmpdir(), 'escher-home-'));
+  return home;
+}
+
 /** A RuntimeEnv as the runner would load it, from the given variables only. */
 export function runtimeEnvWith(vars: Record<string, string>): RuntimeEnv {
-  return loadRuntimeEnv({ ESCHER_HOME: '/nonexistent-escher-home', ...vars });
+  return loadRuntimeEnv({ ESCHER_HOME: scratchHome(), ...vars });
 }

@@ -3,16 +3,14 @@
 
 import { type ApprovalRequest, ApprovalRequestSchema } from '@escher/shared';
 import type { Command } from 'commander';
-import { defaultStoreUrl } from '../../config/env.js';
 import { InputError } from '../../errors.js';
 import type { RunnerState } from '../../pipeline/state.js';
-import { objectRunnerState } from '../../runner/object-state.js';
-import { openObjectStore } from '../../storage/open-store.js';
+import { openRunnerState } from '../../runner/open-state.js';
 import type { CliContext } from '../context.js';
 import type { CommandModule } from './index.js';
 
 async function openState(c: CliContext, store: string | undefined): Promise<RunnerState> {
-  return objectRunnerState(await openObjectStore(store ?? defaultStoreUrl(c.env), c.env));
+  return (await openRunnerState({ env: c.env, redactor: c.redactor, storeUrl: store })).state;
 }
 
 async function decide(

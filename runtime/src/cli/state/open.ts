@@ -1,12 +1,11 @@
 // Resolves what every `escher state` command needs from flags and the environment: the
 // object store, the secret store holding the snapshot key, the embedder.
 
-import { join } from 'node:path';
 import type { VectorEncoding } from '@escher/shared';
 import { defaultStoreUrl } from '../../config/env.js';
 import type { Embedder } from '../../embed/embedder.js';
 import { openEmbedder } from '../../embed/open-embedder.js';
-import { openSecretStore } from '../../secrets/open-secret-store.js';
+import { openSecretStore, stateKeyStoreUrl } from '../../secrets/open-secret-store.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import { initSnapshot, openSnapshot, type Snapshot } from '../../snapshot/index.js';
 import type { ObjectStore } from '../../storage/object-store.js';
@@ -26,8 +25,7 @@ export async function openStore(ctx: CliContext, flags: StoreFlags): Promise<Obj
 
 /** The secret store for the snapshot key: --secrets, ESCHER_SECRETS, or $ESCHER_HOME/secrets. */
 export function openSecrets(ctx: CliContext, flags: StoreFlags): SecretStore {
-  const url = flags.secrets ?? ctx.env.ESCHER_SECRETS ?? `file://${join(ctx.env.ESCHER_HOME, 'secrets')}`;
-  return openSecretStore(url, ctx.env, ctx.redactor);
+  return openSecretStore(flags.secrets ?? stateKeyStoreUrl(ctx.env), ctx.env, ctx.redactor);
 }
 
 export async function snapshotFor(ctx: CliContext, flags: StoreFlags): Promise<Snapshot> {

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import type { RemediationId } from '@escher/shared';
 import type { AiClient } from '../../../src/ai/client.js';
 import { loadRuntimeEnv } from '../../../src/config/env.js';
+import { HashEmbedder } from '../../../src/embed/hash-embedder.js';
 import { createLogger } from '../../../src/log.js';
 import type { NotificationInput, Notifier } from '../../../src/notify/notification.js';
 import type { PipelineDeps } from '../../../src/pipeline/deps.js';
 import { awsClientsProvider } from '../../../src/remediation/aws/clients.js';
 import { executors } from '../../../src/remediation/registry.js';
 import { memorySecretStore } from '../../../src/runner/memory-secrets.js';
-import { objectRunnerState } from '../../../src/runner/object-state.js';
+import { snapshotRunnerState } from '../../../src/runner/snapshot-state.js';
 import { Redactor } from '../../../src/secrets/redactor.js';
 import type { SecretStore } from '../../../src/secrets/secret-store.js';
 import { LocalObjectStore } from '../../../src/storage/local-store.js';
@@ -42,8 +43,9 @@ export function testRig(
       return [{ channel: 'webhook', ok: true }];
     },
   };
+  const secrets = options.secrets ?? memorySecretStore();
   const deps: PipelineDeps = {
-    state: objectRunnerState(store),
+    state: snapshotRunnerState(store, { keySecrets: secrets, embedder: async () => new HashEmbedder() }),
     executors,
     clients: {
       aws: awsClientsProvider({
@@ -51,7 +53,7 @@ export function testRig(
         defaultRegion: REGION,
         endpoint: moto?.endpoint ?? 'http://127.0.0.1:9',
         homeCredentials: CREDENTIALS,
-        secrets: options.secrets ?? memorySecretStore(),
+        secrets,
       }),
     },
     ai: options.ai,
@@ -70,7 +72,7 @@ export function testRig(
       env: loadRuntimeEnv({ ESCHER_HOME: dir }),
       config: undefined,
       store,
-      secrets: options.secrets ?? memorySecretStore(),
+      secrets,
     },
     boundary: () => {},
   };

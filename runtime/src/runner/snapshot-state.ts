@@ -1,0 +1,223 @@
+// RunnerState on the vector snapshot. The user's records (estate, alerts, operations,
+// audit, reports, playbooks) live in the snapshot's collections, the one copy the laptop
+// and every runner share; the runner's coordination objects (inbox, lease, checkpoints,
+// completion markers, dead letters) stay small objects beside it (object-state.ts).
+//
+// Reads go through a per-collection view: the live records of the committed segments,
+// refreshed from the manifest on every read and extended by the new segments only.
+// Writes are segments committed by compare-and-swap on the manifest. A create-only or
+// read-modify-write write carries a guard: if a segment committed after the view was read
+// holds one of its ids, nothing is committed and the write is decided again on a fresh
+// view, so no writer ever replaces a record it has not seen.
+
+import {
+  type CollectionName,
+  collectionKind,
+  type Manifest,
+  type SegmentRef,
+  type SnapshotRecord,
+} from '@escher/shared';
+import type { Embedder } from '../embed/embedder.js';
+import { HASH_MODEL_ID, HashEmbedder } from '../embed/hash-embedder.js';
+import { ConfigError } from '../errors.js';
+import { mapLimited } from '../jobs/limit.js';
+import type { RunnerState } from '../pipeline/state.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { appendRecords, type KnownIds } from '../snapshot/append.js';
+import { openPayload } from '../snapshot/field-crypto.js';
+import { NoSnapshotError, readManifest } from '../snapshot/manifest-store.js';
+import { decodeSegment } from '../snapshot/segment-codec.js';
+import { readSegment } from '../snapshot/segment-io.js';
+import { initSnapshot, openSnapshot, type Snapshot } from '../snapshot/snapshot.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { objectRunnerState } from './object-state.js';
+
+const PARALLEL_READS = 4;
+
+export interface SnapshotStateOptions {
+  /** Holds the snapshot's data key (escher/state/data-key). */
+  keySecrets: SecretStore;
+  /** Makes vectors for collections that have none yet, or whose model it is. */
+  embedder: () => Promise<Embedder>;
+}
+
+interface View {
+  /** Segment keys the view holds, in manifest order. */
+  keys: string[];
+  records: Map<string, Record<string, unknown>>;
+}
+
+type Rows = { ids: string[]; payloads: (Record<string, unknown> | null)[] };
+
+/** A segment committed after the writer's view holds an id it writes: decide again. */
+class RecordChangedError extends Error {}
+
+export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions): RunnerState {
+  let opened: Promise<Snapshot> | undefined;
+  /** The snapshot; created (with its key) by the first write to a store that has none. */
+  const snapshot = (create: boolean) => {
+    opened ??= (create ? openOrInit(store, o.keySecrets) : openSnapshot(store, o.keySecrets)).catch(
+      (err: unknown) => {
+        opened = undefined;
+        throw err;
+      },
+    );
+    return opened;
+  };
+  const rows = new Map<string, Promise<Rows>>();
+  const idCache = new Map<string, KnownIds>();
+  const views = new Map<CollectionName, View>();
+  const refreshing = new Map<CollectionName, Promise<View>>();
+
+  /** A committed segment's ids and payloads (still sealed); segments never change. */
+  const segmentRows = (ref: SegmentRef): Promise<Rows> => {
+    let found = rows.get(ref.key);
+    if (!found) {
+      found = readSegment(store, ref).then((bytes) => {
+        const seg = decodeSegment(bytes, ref.key);
+        return { ids: seg.ids, payloads: seg.payloads };
+      });
+      found.catch(() => rows.delete(ref.key));
+      rows.set(ref.key, found);
+    }
+    return found;
+  };
+
+  async function refresh(c: CollectionName): Promise<View> {
+    const manifest = await readManifest(store).then(
+      (m) => m.manifest,
+      (err: unknown) => {
+        // Reads of a store no one has written yet see empty collections; only a write creates it.
+        if (err instanceof NoSnapshotError) return undefined;
+        throw err;
+      },
+    );
+    const refs = manifest?.collections[c]?.segments ?? [];
+    if (refs.length === 0) return { keys: [], records: new Map() };
+    const snap = await snapshot(false);
+    const old = views.get(c);
+    // Commits only ever add segments at the end; anything else (compaction) is read afresh.
+    const view: View = old?.keys.every((k, i) => refs[i]?.key === k) ? old : { keys: [], records: new Map() };
+    const fresh = refs.slice(view.keys.length);
+    const read = await mapLimited(fresh, PARALLEL_READS, segmentRows);
+    read.forEach((r, s) => {
+      r.ids.forEach((id, i) => {
+        const payload = r.payloads[i];
+        if (payload) view.records.set(id, openPayload(snap.key, c, id, payload));
+        else view.records.delete(id);
+      });
+      view.keys.push((fresh[s] as SegmentRef).key);
+    });
+    views.set(c, view);
+    return view;
+  }
+
+  /** Concurrent reads of one collection share one refresh. */
+  function current(c: CollectionName): Promise<View> {
+    let pending = refreshing.get(c);
+    if (!pending) {
+      pending = refresh(c).finally(() => refreshing.delete(c));
+      refreshing.set(c, pending);
+    }
+    return pending;
+  }
+
+  /** Refuses a commit when a segment outside `seen` holds one of `ids`. */
+  const guard = (c: CollectionName, seen: Set<string>, ids: Set<string>) => async (m: Manifest) => {
+    const unseen = (m.collections[c]?.segments ?? []).filter((ref) => !seen.has(ref.key));
+    for (const r of await mapLimited(unseen, PARALLEL_READS, segmentRows)) {
+      if (r.ids.some((id) => ids.has(id))) throw new RecordChangedError();
+    }
+  };
+
+  async function embedderFor(c: CollectionName): Promise<Embedder> {
+    const { manifest } = await readManifest(store);
+    const made = manifest.collections[c]?.embedding;
+    if (made?.model.startsWith(HASH_MODEL_ID)) return new HashEmbedder(made.dims);
+    const embedder = await o.embedder();
+    if (made && made.model !== embedder.modelId) {
+      throw new ConfigError(
+        `${c} holds vectors of model ${made.model}; this runner embeds with ${embedder.modelId}`,
+        { hint: 'give the runner the same model as the laptop (ESCHER_EMBED_MODEL)' },
+      );
+    }
+    return embedder;
+  }
+
+  /**
+   * Decides what to write from a fresh view and commits it, guarded on `ids`; a lost race
+   * decides again. Returns what was committed.
+   */
+  async function write(
+    c: CollectionName,
+    ids: string[],
+    decide: (view: View) => SnapshotRecord[],
+  ): Promise<SnapshotRecord[]> {
+    const snap = await snapshot(true);
+    const embedder = await embedderFor(c);
+    for (;;) {
+      const view = await current(c);
+      // Decided and pinned at once: a concurrent refresh may extend this view meanwhile.
+      const records = decide(view);
+      const seen = new Set(view.keys);
+      if (records.length === 0) return [];
+      try {
+        await appendRecords(snap, c, records, { embedder, idCache, guard: guard(c, seen, new Set(ids)) });
+        return records;
+      } catch (err) {
+        if (!(err instanceof RecordChangedError)) throw err;
+      }
+    }
+  }
+
+  const createOnly = async (c: CollectionName, entries: { id: string; payload: Record<string, unknown> }[]) =>
+    (
+      await write(
+        c,
+        entries.map((e) => e.id),
+        (view) => entries.filter((e) => !view.records.has(e.id)),
+      )
+    ).map((r) => r.id);
+
+  return {
+    ...objectRunnerState(store),
+    async getRecord(c, id) {
+      return (await current(c)).records.get(id);
+    },
+    async listRecords(c, prefix) {
+      const out: Record<string, unknown>[] = [];
+      for (const [id, payload] of (await current(c)).records) if (id.startsWith(prefix)) out.push(payload);
+      return out;
+    },
+    async putRecord(c, id, payload) {
+      if (collectionKind(c) === 'append-only') {
+        await createOnly(c, [{ id, payload }]);
+        return;
+      }
+      // A plain replace: the writer means this value whatever was there.
+      await write(c, [], () => [{ id, payload }]);
+    },
+    async appendRecord(c, id, payload) {
+      return (await createOnly(c, [{ id, payload }])).length === 1;
+    },
+    appendRecords: createOnly,
+    async updateRecord(c, id, change) {
+      let next: Record<string, unknown> = {};
+      await write(c, [id], (view) => {
+        next = change(view.records.get(id));
+        return [{ id, payload: next }];
+      });
+      return next;
+    },
+  };
+}
+
+/** Opens the store's snapshot, creating it (and its key) on the first run against a new store. */
+async function openOrInit(store: ObjectStore, keySecrets: SecretStore): Promise<Snapshot> {
+  try {
+    return await openSnapshot(store, keySecrets);
+  } catch (err) {
+    if (!(err instanceof NoSnapshotError)) throw err;
+    return (await initSnapshot(store, keySecrets)).snapshot;
+  }
+}
