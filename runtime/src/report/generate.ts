@@ -14,6 +14,7 @@ import { COLLECTORS } from './collectors/registry.js';
 import { type RunCollectorsOptions, runCollectors } from './collectors/run-collectors.js';
 import { reportNotification } from './render/notification.js';
 import { previousReport, readReport, readReportSettings, storeReport } from './report-store.js';
+import { collectRuntimeHealth } from './runtime-alerts.js';
 
 export interface GenerateDeps {
   state: RunnerState;
@@ -52,7 +53,19 @@ export async function generateReport(
     { ...deps.context, state: deps.state, now, thresholds: settings.thresholds },
     { sections: settings.sections, ...(deps.onProgress ? { onDone: deps.onProgress } : {}) },
   );
-  const report = buildReport({ date, now, settings, observed, statuses, previous });
+  const runtime = settings.sections.includes('health')
+    ? await collectRuntimeHealth(deps.state, now)
+    : undefined;
+  const report = buildReport({
+    date,
+    now,
+    settings,
+    observed,
+    // Listed only when it failed, so the section says why the runtime's own alerts are missing.
+    statuses: runtime?.status.status === 'unavailable' ? [...statuses, runtime.status] : statuses,
+    previous,
+    runtime: runtime?.health,
+  });
   if (options.dryRun) return { report, stored: false, deliveries: [] };
   const stored = await storeReport(deps.state, report);
   if (!stored) return { report: (await readReport(deps.state, date)) ?? report, stored, deliveries: [] };

@@ -107,9 +107,41 @@ export const ReportSummarySchema = z.strictObject({
   /** Finding ids, most urgent first. */
   priorities: z.array(z.string()),
   questions: z.array(z.string()),
+  /** Which one answered: the AI server, or the built-in summary. */
   source: z.enum(['ai', 'builtin']),
+  /** Why the built-in summary answered when an AI server is configured. */
+  fallback_reason: z.string().optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+const Count = z.number().int().nonnegative();
+
+/** The runtime's own work over the last 24 hours, from its alert records and dead letters. */
+export const RuntimeHealthSchema = z.strictObject({
+  since: z.iso.datetime(),
+  alerts: z.strictObject({
+    total: Count,
+    by_severity: z.record(SeveritySchema, Count),
+    /** By alert status: remediated, pending_approval, dry_run, notified, failed. */
+    by_status: z.record(z.string(), Count),
+  }),
+  failed_remediations: z.array(
+    z.strictObject({
+      alert_id: z.string().min(1),
+      action: z.string().min(1),
+      cloud: CloudProviderSchema,
+      account: z.string(),
+      resource_id: z.string(),
+      at: z.iso.datetime({ offset: true }),
+      error: z.string().optional(),
+    }),
+  ),
+  /** Triggers the runtime could not process, kept whole in the state. */
+  dead_letters: z.array(
+    z.strictObject({ id: z.string().min(1), at: z.iso.datetime(), step: z.string(), error: z.string() }),
+  ),
+});
+export type RuntimeHealth = z.infer<typeof RuntimeHealthSchema>;
 
 export const ReportSchema = z.strictObject({
   schema_version: z.literal(REPORT_SCHEMA_VERSION),
@@ -131,6 +163,7 @@ export const ReportSchema = z.strictObject({
     by_severity: z.record(SeveritySchema, z.number().int().nonnegative()),
   }),
   summary: ReportSummarySchema,
+  runtime_health: RuntimeHealthSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

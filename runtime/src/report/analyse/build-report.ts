@@ -8,6 +8,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type Report,
   type ReportSettings,
+  type RuntimeHealth,
   reportId,
   type Severity,
 } from '@escher/shared';
@@ -16,6 +17,7 @@ import { costSummary } from './cost.js';
 import { diffFindings } from './diff.js';
 import { type FindingDraft, findingId, round2 } from './draft.js';
 import { optimisationFindings } from './optimisation.js';
+import { runtimeFindings } from './runtime-health.js';
 import { healthFindings, securityFindings } from './security.js';
 import { builtinSummary, costDeltaText } from './summary.js';
 
@@ -26,6 +28,8 @@ export interface ReportInputs {
   observed: Observed[];
   statuses: CollectorStatus[];
   previous?: Report | undefined;
+  /** The runtime's own alerts and dead letters of the last 24 hours. */
+  runtime?: RuntimeHealth | undefined;
 }
 
 const of = <S extends Observed['section']>(all: Observed[], s: S) =>
@@ -64,6 +68,7 @@ export function buildReport(input: ReportInputs): Report {
     ...of(observed, 'security').flatMap((o) => securityFindings(o, settings)),
     ...of(observed, 'optimisation').flatMap((o) => optimisationFindings(o, settings.thresholds, now)),
     ...of(observed, 'health').flatMap(healthFindings),
+    ...(input.runtime ? runtimeFindings(input.runtime) : []),
   ].sort((a, b) => a.id.localeCompare(b.id));
   const { findings, resolved } = diffFindings(drafts, input.previous);
   const savings = round2(findings.reduce((sum, f) => sum + (f.monthly_saving_usd ?? 0), 0));
@@ -104,5 +109,6 @@ export function buildReport(input: ReportInputs): Report {
       by_severity: bySeverity,
     },
     summary: builtinSummary(findings, cost, savings, settings),
+    ...(input.runtime ? { runtime_health: input.runtime } : {}),
   };
 }

@@ -3,6 +3,7 @@
 
 import type { Finding, Report } from '@escher/shared';
 import { costDeltaText, usd } from '../analyse/summary.js';
+import { runtimeHealthLines } from './runtime-health.js';
 import {
   SECTION_TITLES,
   SEVERITY_COLOURS,
@@ -59,7 +60,13 @@ export function renderHtml(report: Report): string {
             .join('') + report.resolved.map((f) => `<p>Resolved: ${esc(f.title)}</p>`).join('')
         : '';
     const body = sectionFindings(report, s).map(finding).join('');
-    return `<section id="${s}"><h2>${SECTION_TITLES[s]}</h2>${reasons}${s === 'cost' ? cost(report) : ''}${changes}${body}</section>`;
+    const runtime =
+      s === 'health' && report.runtime_health
+        ? `<div class="runtime">${runtimeHealthLines(report.runtime_health)
+            .map((l) => `<p>${esc(l.replace(/^- /, ''))}</p>`)
+            .join('')}</div>`
+        : '';
+    return `<section id="${s}"><h2>${SECTION_TITLES[s]}</h2>${reasons}${s === 'cost' ? cost(report) : ''}${changes}${runtime}${body}</section>`;
   });
   const questions = report.summary.questions.map((q) => `<li class="q">“${esc(q)}”</li>`).join('');
   return `<!doctype html>

@@ -2,6 +2,7 @@
 
 import type { Report } from '@escher/shared';
 import { costDeltaText, usd } from '../analyse/summary.js';
+import { runtimeHealthLines } from './runtime-health.js';
 import { SECTION_TITLES, sectionFindings, unavailableReasons, visibleSections } from './sections.js';
 
 export function renderMarkdown(report: Report): string {
@@ -32,6 +33,7 @@ export function renderMarkdown(report: Report): string {
         `Potential savings: ${usd(report.totals.potential_monthly_savings_usd)}/month`,
       );
     }
+    if (section === 'health' && report.runtime_health) out.push(...runtimeHealthLines(report.runtime_health));
     if (section === 'changes') {
       for (const r of report.new_resources) {
         out.push(
