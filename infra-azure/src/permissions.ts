@@ -13,10 +13,14 @@ import {
 export const REPORT_READ_ACTIONS: readonly string[] = [
   'Microsoft.Resources/subscriptions/read',
   'Microsoft.Resources/subscriptions/resourceGroups/read',
+  'Microsoft.Resources/deployments/read',
   'Microsoft.Compute/virtualMachines/read',
   'Microsoft.Compute/virtualMachines/instanceView/read',
+  'Microsoft.Compute/disks/read',
+  'Microsoft.Compute/snapshots/read',
   'Microsoft.Network/networkSecurityGroups/read',
   'Microsoft.Storage/storageAccounts/read',
+  'Microsoft.Storage/storageAccounts/blobServices/containers/read',
   'Microsoft.Insights/metrics/read',
   'Microsoft.CostManagement/query/action',
 ];

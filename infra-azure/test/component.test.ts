@@ -157,14 +157,18 @@ describe('ExtendedRuntime (Azure): resources, storage and access', () => {
       permissions: [
         {
           actions: [
+            'Microsoft.Compute/disks/read',
+            'Microsoft.Compute/snapshots/read',
             'Microsoft.Compute/virtualMachines/deallocate/action',
             'Microsoft.Compute/virtualMachines/instanceView/read',
             'Microsoft.Compute/virtualMachines/read',
             'Microsoft.CostManagement/query/action',
             'Microsoft.Insights/metrics/read',
             'Microsoft.Network/networkSecurityGroups/read',
+            'Microsoft.Resources/deployments/read',
             'Microsoft.Resources/subscriptions/read',
             'Microsoft.Resources/subscriptions/resourceGroups/read',
+            'Microsoft.Storage/storageAccounts/blobServices/containers/read',
             'Microsoft.Storage/storageAccounts/read',
           ],
           notActions: [],

@@ -46,14 +46,18 @@ describe('runner role actions', () => {
   it('adds the actions of Azure jobs, sorted and without duplicates', () => {
     const config = parseExtensionConfig(VALID);
     expect(runnerRoleActions(config)).toEqual([
+      'Microsoft.Compute/disks/read',
+      'Microsoft.Compute/snapshots/read',
       'Microsoft.Compute/virtualMachines/deallocate/action',
       'Microsoft.Compute/virtualMachines/instanceView/read',
       'Microsoft.Compute/virtualMachines/read',
       'Microsoft.CostManagement/query/action',
       'Microsoft.Insights/metrics/read',
       'Microsoft.Network/networkSecurityGroups/read',
+      'Microsoft.Resources/deployments/read',
       'Microsoft.Resources/subscriptions/read',
       'Microsoft.Resources/subscriptions/resourceGroups/read',
+      'Microsoft.Storage/storageAccounts/blobServices/containers/read',
       'Microsoft.Storage/storageAccounts/read',
     ]);
   });

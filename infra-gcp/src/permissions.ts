@@ -12,6 +12,8 @@ export const REPORT_READ_PERMISSIONS: readonly string[] = [
   'resourcemanager.projects.get',
   'compute.instances.list',
   'compute.instances.get',
+  'compute.disks.list',
+  'compute.snapshots.list',
   'compute.firewalls.list',
   'compute.firewalls.get',
   'storage.buckets.list',

@@ -130,11 +130,13 @@ describe('ExtendedRuntime (GCP)', () => {
 
   it('binds the custom role with exactly the enabled permissions to the runner at project scope', () => {
     expect(byName(resources, 'escher-runner-role').inputs.permissions).toEqual([
+      'compute.disks.list',
       'compute.firewalls.get',
       'compute.firewalls.list',
       'compute.instances.get',
       'compute.instances.list',
       'compute.instances.stop',
+      'compute.snapshots.list',
       'compute.zoneOperations.get',
       'monitoring.timeSeries.list',
       'resourcemanager.projects.get',

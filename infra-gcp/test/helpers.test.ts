@@ -34,11 +34,13 @@ describe('runner role permissions', () => {
 
   it('adds the permissions of GCP jobs, sorted and without duplicates', () => {
     expect(runnerRolePermissions(parseExtensionConfig(VALID))).toEqual([
+      'compute.disks.list',
       'compute.firewalls.get',
       'compute.firewalls.list',
       'compute.instances.get',
       'compute.instances.list',
       'compute.instances.stop',
+      'compute.snapshots.list',
       'compute.zoneOperations.get',
       'monitoring.timeSeries.list',
       'resourcemanager.projects.get',
