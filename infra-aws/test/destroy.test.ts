@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareCounts, exportState, StateExportError } from '../src/destroy/export-state.js';
 import { escherCli } from './support/escher-cli.js';
+
+// The export-then-verify step itself is specified in shared/test/export-state.test.ts; here
+// only that `pnpm destroy:aws` runs it and destroys nothing when it fails.
 
 const work = mkdtempSync(join(tmpdir(), 'escher-destroy-'));
 const home = join(work, 'home');
@@ -29,54 +31,6 @@ beforeAll(async () => {
   const audit = join(work, 'audit.ndjson');
   writeFileSync(audit, '{"id":"op-1","payload":{"text":"made bucket private"}}\n');
   await must(['state', 'append', audit, '--collection', 'audit', '--store', cloud]);
-});
-
-describe('exportState', () => {
-  it('copies every non-empty collection to NDJSON files and a local store with equal counts', async () => {
-    const exportDir = join(work, 'export-ok');
-    const result = await exportState(escher, { source: cloud, exportDir });
-    expect(result.target).toBe(pathToFileURL(join(exportDir, 'state')).href);
-    expect(result.counts).toMatchObject({ cloud_estate: 2, audit: 1, chat_history: 0 });
-    expect(result.files).toEqual([join(exportDir, 'cloud_estate.ndjson'), join(exportDir, 'audit.ndjson')]);
-    const ids = readFileSync(join(exportDir, 'cloud_estate.ndjson'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l).id)
-      .sort();
-    expect(ids).toEqual(['i-1', 'i-2']);
-    const local = JSON.parse(await must(['state', 'stats', '--json', '--store', result.target]));
-    expect(local.collections.cloud_estate.count).toBe(2);
-    expect(local.collections.audit.count).toBe(1);
-  });
-
-  it('refuses when the cloud store cannot be read, before creating anything locally', async () => {
-    const exportDir = join(work, 'export-missing');
-    const missing = pathToFileURL(join(work, 'no-such-store')).href;
-    const failure = exportState(escher, { source: missing, exportDir });
-    await expect(failure).rejects.toThrow(StateExportError);
-    await expect(failure).rejects.toThrow(/could not read the cloud store/);
-    expect(existsSync(join(exportDir, 'state'))).toBe(false);
-  });
-
-  it('refuses when an export returns fewer records than the cloud store holds', async () => {
-    const truncating: typeof escher = async (args) => {
-      const r = await escher(args);
-      return args[1] === 'export' ? { ...r, stdout: r.stdout.split('\n')[0] ?? '' } : r;
-    };
-    await expect(
-      exportState(truncating, { source: cloud, exportDir: join(work, 'export-short') }),
-    ).rejects.toThrow('export of cloud_estate gave 1 records, the cloud store holds 2');
-  });
-});
-
-describe('compareCounts', () => {
-  it('names each collection whose counts differ', () => {
-    expect(compareCounts({ audit: 3, cloud_estate: 2 }, { audit: 3, cloud_estate: 1 })).toEqual([
-      'cloud_estate: 2 in the cloud, 1 locally',
-    ]);
-    expect(compareCounts({ audit: 1 }, {})).toEqual(['audit: 1 in the cloud, 0 locally']);
-    expect(compareCounts({ audit: 1 }, { audit: 1 })).toEqual([]);
-  });
 });
 
 describe('pnpm destroy:aws (dist/bin/destroy.js)', () => {

@@ -1,6 +1,7 @@
 export * from './ai/index.js';
 export * from './catalog/catalog.js';
 export * from './deploy/aws-secrets-key.js';
+export * from './deploy/export-state.js';
 export * from './deploy/extension-config.js';
 export { PULUMI_MISSING } from './deploy/pulumi-cli.js';
 export * from './deploy/pulumi-destroy.js';

@@ -1,68 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import {
-  collectionsFromStats,
+  compareCounts,
+  countsFromStats,
   exportArgs,
-  importLocalArgs,
-  initLocalArgs,
+  importArgs,
+  initArgs,
+  ndjsonRecords,
   statsArgs,
 } from '../src/deploy/export-plan.js';
 
-// The same plan serves both Pulumi stacks; each cloud's URLs must pass through verbatim.
+// The same plan serves every stack; each cloud's URLs must pass through verbatim.
 const STACKS = [
-  {
-    cloud: 'azure',
-    stateStoreUrl: 'az://escherstad5d146f/state/state',
-    secretsUrl: 'keyvault://escher-kv-ad5d146',
-  },
-  { cloud: 'gcp', stateStoreUrl: 'gs://acme-prod-42-escher-state/state', secretsUrl: 'gsm://acme-prod-42' },
+  { cloud: 'aws', store: 's3://escher-state-123/state', secrets: 'ssm:///escher' },
+  { cloud: 'azure', store: 'az://escherstad5d146f/state/state', secrets: 'keyvault://escher-kv-ad5d146' },
+  { cloud: 'gcp', store: 'gs://acme-prod-42-escher-state/state', secrets: 'gsm://acme-prod-42' },
 ];
-const COPY = { dir: '/home/me/.escher/exports/2026-11-22T02-00-00-000Z' };
 
 describe('export plan', () => {
-  it('reads collection names from the stats output, sorted', () => {
-    const stdout = JSON.stringify({ collections: { events: { count: 3 }, audit: { count: 9 } } });
-    expect(collectionsFromStats(stdout)).toEqual(['audit', 'events']);
+  it('reads live record counts per collection from the stats output', () => {
+    const stdout = JSON.stringify({
+      collections: { events: { count: 3, segments: 1 }, audit: { count: 9 } },
+    });
+    expect(countsFromStats(stdout)).toEqual({ events: 3, audit: 9 });
   });
 
-  it('refuses stats output that is not JSON or has no collections', () => {
-    expect(() => collectionsFromStats('oops')).toThrow(
+  it('refuses stats output that is not JSON, has no collections or no counts', () => {
+    expect(() => countsFromStats('oops')).toThrow(
       '`escher state stats --json` printed something that is not JSON',
     );
-    expect(() => collectionsFromStats('{"count":1}')).toThrow('printed no "collections" object');
+    expect(() => countsFromStats('{"count":1}')).toThrow('printed no "collections" object');
+    expect(() => countsFromStats('{"collections":{"audit":{}}}')).toThrow('with a count for each');
   });
 
-  it.each(STACKS)('reads from the $cloud store with the $cloud secrets', (URLS) => {
-    expect(statsArgs(URLS)).toEqual([
-      'state',
-      'stats',
-      '--json',
-      '--store',
-      URLS.stateStoreUrl,
-      '--secrets',
-      URLS.secretsUrl,
+  it('names each collection whose counts differ', () => {
+    expect(compareCounts({ audit: 3, cloud_estate: 2 }, { audit: 3, cloud_estate: 1 })).toEqual([
+      'cloud_estate: 2 in the cloud, 1 locally',
     ]);
-    expect(exportArgs(URLS, 'audit')).toEqual([
-      'state',
-      'export',
-      '--collection',
-      'audit',
-      '--store',
-      URLS.stateStoreUrl,
-      '--secrets',
-      URLS.secretsUrl,
-    ]);
+    expect(compareCounts({ audit: 1 }, {})).toEqual(['audit: 1 in the cloud, 0 locally']);
+    expect(compareCounts({ audit: 1 }, { audit: 1 })).toEqual([]);
   });
 
-  it('writes into a fresh local file store beside the NDJSON files', () => {
-    const local = ['--store', `file://${COPY.dir}/state`, '--secrets', `file://${COPY.dir}/secrets`];
-    expect(initLocalArgs(COPY)).toEqual(['state', 'init', ...local]);
-    expect(importLocalArgs(COPY, 'audit')).toEqual([
+  it('counts the records of an NDJSON export, blank lines aside', () => {
+    expect(ndjsonRecords('{"id":"a"}\n\n{"id":"b"}\n')).toBe(2);
+    expect(ndjsonRecords('')).toBe(0);
+  });
+
+  it.each(STACKS)('reads from the $cloud store with the $cloud secrets', (ref) => {
+    const flags = ['--store', ref.store, '--secrets', ref.secrets];
+    expect(statsArgs(ref)).toEqual(['state', 'stats', '--json', ...flags]);
+    expect(exportArgs(ref, 'audit')).toEqual(['state', 'export', '--collection', 'audit', ...flags]);
+  });
+
+  it('leaves --secrets to the CLI default when the store names none', () => {
+    const local = { store: 'file:///home/me/.escher/exports/x/state' };
+    expect(initArgs(local)).toEqual(['state', 'init', '--store', local.store]);
+    expect(importArgs(local, '/home/me/.escher/exports/x/audit.ndjson', 'audit')).toEqual([
       'state',
       'import',
-      `${COPY.dir}/audit.ndjson`,
+      '/home/me/.escher/exports/x/audit.ndjson',
       '--collection',
       'audit',
-      ...local,
+      '--store',
+      local.store,
     ]);
   });
 });

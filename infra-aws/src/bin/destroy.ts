@@ -6,16 +6,16 @@
 //   --to URL              local store to import into (default: a new one in the export dir)
 //   --local-secrets URL   secret store for the local store's key
 
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { escherProcess, exportState } from '@escher/shared';
 import { runnerStackName } from '../app.js';
 import { loadConfigFile } from '../config.js';
 import { resolveConfigPath } from '../config-path.js';
-import { exportState } from '../destroy/export-state.js';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const repoRoot = resolve(packageDir, '..');
@@ -43,21 +43,14 @@ try {
   const escherHome = process.env.ESCHER_HOME ?? join(homedir(), '.escher');
   const exportDir = join(escherHome, 'exports', `${stack}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   const escherBin = join(repoRoot, 'runtime', 'bin', 'escher.js');
-  const result = await exportState(
-    (args) =>
-      new Promise((done) => {
-        execFile(process.execPath, [escherBin, ...args], { maxBuffer: 1 << 30 }, (err, stdout, stderr) =>
-          done({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-        );
-      }),
-    {
-      source,
-      exportDir,
-      ...(values.secrets ? { sourceSecrets: values.secrets } : {}),
-      ...(values.to ? { target: values.to } : {}),
-      ...(values['local-secrets'] ? { targetSecrets: values['local-secrets'] } : {}),
+  const result = await exportState(escherProcess(escherBin), {
+    source: { store: source, ...(values.secrets ? { secrets: values.secrets } : {}) },
+    exportDir,
+    target: {
+      ...(values.to ? { store: values.to } : {}),
+      ...(values['local-secrets'] ? { secrets: values['local-secrets'] } : {}),
     },
-  );
+  });
   console.log(
     `state exported to ${result.target} (${JSON.stringify(result.counts)}); NDJSON copies in ${exportDir}`,
   );

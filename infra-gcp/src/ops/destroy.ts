@@ -4,4 +4,4 @@
 import { resolve } from 'node:path';
 import { destroyAfterExport } from '@escher/shared';
 
-destroyAfterExport(resolve('../runtime/bin/escher.js'), process.argv.slice(2));
+await destroyAfterExport(resolve('../runtime/bin/escher.js'), process.argv.slice(2));
