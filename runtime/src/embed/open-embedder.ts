@@ -4,10 +4,12 @@
 import { SENSITIVE_FIELDS } from '@escher/shared';
 import type { Embedder } from './embedder.js';
 import { HashEmbedder } from './hash-embedder.js';
-import { OnnxEmbedder } from './onnx-embedder.js';
 
+/** The ONNX embedder (and its tokenizer package) loads only when a model is configured. */
 export async function openEmbedder(modelDir: string | undefined): Promise<Embedder> {
-  return modelDir ? OnnxEmbedder.load(modelDir) : new HashEmbedder();
+  if (!modelDir) return new HashEmbedder();
+  const { OnnxEmbedder } = await import('./onnx-embedder.js');
+  return OnnxEmbedder.load(modelDir);
 }
 
 const sensitive = new Set<string>(SENSITIVE_FIELDS);
