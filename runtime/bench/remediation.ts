@@ -16,7 +16,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { EstateResourceSchema, estateRecordId } from '@escher/shared';
 import { ACCOUNT, PII_BUCKET, publicAclEvent, REGION, seedEstate } from '../demo/sample-estate.js';
-import { objectRunnerState } from '../src/runner/object-state.js';
+import { HashEmbedder } from '../src/embed/hash-embedder.js';
+import { snapshotRunnerState } from '../src/runner/snapshot-state.js';
+import { LocalSecretStore } from '../src/secrets/local-secret-store.js';
 import { LocalObjectStore } from '../src/storage/local-store.js';
 import { launchMoto } from '../test/support/emulators/moto.js';
 import type { Bench } from './benches.js';
@@ -44,29 +46,25 @@ const result = await handleTrigger({ kind: 'event', event: readFileSync(process.
 process.exitCode = result.status === 'done' ? 0 : 1;
 `;
 
-async function seedLargeEstate(dir: string): Promise<void> {
-  const store = new LocalObjectStore(dir);
-  await seedEstate(objectRunnerState(store));
-  const ids = Array.from({ length: ESTATE_SIZE - 5 }, (_, i) => i);
-  for (let i = 0; i < ids.length; i += 200) {
-    await Promise.all(
-      ids.slice(i, i + 200).map(async (n) => {
-        const r = EstateResourceSchema.parse({
-          cloud_provider: 'aws',
-          resource_type: n % 3 === 0 ? 'object_storage' : 'compute_instance',
-          account_id: ACCOUNT,
-          region: REGION,
-          resource_id:
-            n % 3 === 0 ? `arn:aws:s3:::bench-bucket-${n}` : `i-${n.toString(16).padStart(17, '0')}`,
-          tags: { environment: n % 2 ? 'dev' : 'production', team: `team-${n % 17}` },
-        });
-        await store.putIfAbsent(
-          `records/cloud_estate/${encodeURIComponent(estateRecordId(r))}.json`,
-          Buffer.from(JSON.stringify(r)),
-        );
-      }),
-    );
-  }
+/** The sample estate plus generated resources, in the snapshot as the laptop's sync leaves it. */
+async function seedLargeEstate(home: string): Promise<void> {
+  const state = snapshotRunnerState(new LocalObjectStore(join(home, 'state')), {
+    keySecrets: new LocalSecretStore(join(home, 'secrets')),
+    embedder: async () => new HashEmbedder(),
+  });
+  await seedEstate(state);
+  const records = Array.from({ length: ESTATE_SIZE - 5 }, (_, n) => {
+    const r = EstateResourceSchema.parse({
+      cloud_provider: 'aws',
+      resource_type: n % 3 === 0 ? 'object_storage' : 'compute_instance',
+      account_id: ACCOUNT,
+      region: REGION,
+      resource_id: n % 3 === 0 ? `arn:aws:s3:::bench-bucket-${n}` : `i-${n.toString(16).padStart(17, '0')}`,
+      tags: { environment: n % 2 ? 'dev' : 'production', team: `team-${n % 17}` },
+    });
+    return { id: estateRecordId(r), payload: r };
+  });
+  await state.appendRecords('cloud_estate', records);
 }
 
 function run(
@@ -100,7 +98,7 @@ export const remediationBench: Bench = {
     const moto = await launchMoto();
     const proxy = await startTimingProxy(moto.endpoint);
     try {
-      await seedLargeEstate(join(dir, 'state'));
+      await seedLargeEstate(dir);
       const s3 = new S3Client({
         region: REGION,
         endpoint: moto.endpoint,
