@@ -10,9 +10,8 @@ const DAY_S = 86_400;
 export const CPU_FILTER =
   'metric.type = "compute.googleapis.com/instance/cpu/utilization" AND resource.type = "gce_instance"';
 
-const seconds = (t: { seconds?: number | string | Long | null } | null | undefined) =>
-  Number(t?.seconds ?? 0);
-type Long = { toString(): string };
+/** Protobuf Timestamp seconds arrive as a number, a string or a Long; all convert with Number(). */
+const seconds = (t: { seconds?: unknown } | null | undefined) => Number(t?.seconds ?? 0);
 
 /** Daily means per instance id (percent, oldest first). */
 export async function gcpDailyCpu(
@@ -45,7 +44,7 @@ export async function gcpDailyCpu(
       const id = ts.resource?.labels?.instance_id;
       if (!id) continue;
       const list = series.get(id) ?? [];
-      // Utilization is a fraction (0.0–1.0); points come newest first.
+      // Utilization is a fraction (0.0–1.0); points come newest first, so they are sorted below.
       for (const p of ts.points ?? [])
         list.push([seconds(p.interval?.endTime), (p.value?.doubleValue ?? 0) * 100]);
       series.set(id, list);
