@@ -11,7 +11,8 @@ import {
   type VectorEncoding,
 } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
-import { halfTable, toHalf } from './half-float.js';
+import { toHalf } from './half-float.js';
+import { decodeHalves } from './half-simd.js';
 
 /** A payload of null marks a tombstone. */
 export interface SegmentColumns {
@@ -130,16 +131,19 @@ export function decodeSegment(
   const out = target?.vectors ?? new Float32Array(n * dims);
   const at = target?.at ?? 0;
   const start = bytes.byteOffset + vectorStart;
-  const block = bytes.buffer.slice(start, start + header.vectorBytes) as ArrayBuffer;
+  // Typed views need aligned offsets; a read body normally starts aligned (the block is at a
+  // multiple of 4 in the segment), so the block is copied only when it does not.
+  const block =
+    start % 4 === 0
+      ? { buffer: bytes.buffer as ArrayBuffer, offset: start }
+      : { buffer: bytes.buffer.slice(start, start + header.vectorBytes) as ArrayBuffer, offset: 0 };
   if (header.vectorEncoding === 'f32') {
-    out.set(new Float32Array(block), at);
+    out.set(new Float32Array(block.buffer, block.offset, n * dims), at);
   } else if (header.vectorEncoding === 'f16') {
-    const halves = new Uint16Array(block);
-    const table = halfTable();
-    for (let i = 0; i < halves.length; i++) out[at + i] = table[halves[i] as number] as number;
+    decodeHalves(new Uint16Array(block.buffer, block.offset, n * dims), out, at);
   } else {
-    const scales = new Float32Array(block, 0, n);
-    const q = new Int8Array(block, n * 4, n * dims);
+    const scales = new Float32Array(block.buffer, block.offset, n);
+    const q = new Int8Array(block.buffer, block.offset + n * 4, n * dims);
     for (let r = 0; r < n; r++) {
       const scale = scales[r] as number;
       const base = at + r * dims;

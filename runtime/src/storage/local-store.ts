@@ -40,8 +40,19 @@ export class LocalObjectStore implements ObjectStore {
 
   async get(key: string): Promise<StoredObject | undefined> {
     try {
-      const body = new Uint8Array(await readFile(this.path(key)));
-      return { body, version: contentVersion(body) };
+      const file = await readFile(this.path(key));
+      // A view, not a copy: segments are megabytes and the loader holds several at once.
+      const body = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+      // Hashing a whole segment costs more than reading it, and only compare-and-swap
+      // callers (the manifest) ever ask for the version, so it is computed on first use.
+      let version: string | undefined;
+      return {
+        body,
+        get version() {
+          version ??= contentVersion(body);
+          return version;
+        },
+      };
     } catch (err) {
       if (isErrno(err, 'ENOENT')) return undefined;
       throw err;

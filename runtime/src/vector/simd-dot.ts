@@ -1,146 +1,92 @@
 // Batched dot products in WebAssembly SIMD (f32x4), several times faster than the scalar
 // JavaScript loop on the similarity hot path. The module is a few dozen bytes assembled
-// here, so no toolchain or binary file is involved. Vectors must live in the module's
-// memory: VectorArena owns that memory and hands out the views the engine uses.
+// here (wasm-asm.ts). Vectors must live in the module's memory: VectorArena owns that
+// memory and hands out the views the engine uses.
 
-// The compiler's configured libs carry no WebAssembly types; these are the few this file uses.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmModule {
-  readonly __brand?: 'WasmModule';
-}
-declare const WebAssembly: {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: object) => { exports: unknown };
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-};
+import {
+  compile,
+  get,
+  I32,
+  i32const,
+  moduleBytes,
+  set,
+  simd,
+  splat4,
+  tee,
+  V128,
+  WASM_PAGE,
+  type WasmMemory,
+  type WasmModule,
+  wasm,
+} from './wasm-asm.js';
 
-const WASM_PAGE = 65536;
+/** Rows whose byte length is a multiple of this run the four-accumulator loop. */
+const UNROLLED_BYTES = 64;
 
-const leb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-};
-const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body];
-const name = (text: string) => [...leb(text.length), ...Buffer.from(text)];
-
-/** score(query, vectors, rows, dims, out): out[r] = Σ_d vectors[r][d]·query[d]; dims % 4 == 0. */
-function moduleBytes(): Uint8Array {
-  const I32 = 0x7f;
-  const V128 = 0x7b;
-  const get = (i: number) => [0x20, i];
-  const set = (i: number) => [0x21, i];
-  const tee = (i: number) => [0x22, i];
-  const simd = (op: number[]) => [0xfd, ...op];
-  const lane = (i: number) => [...get(8), ...simd([0x1f, i])];
+/**
+ * score(query, vectors, rows, dims, out): out[r] = Σ_d vectors[r][d]·query[d]; dims % 4 == 0.
+ * With `lanes` accumulators (1 or 4) the inner loop reads lanes × 16 bytes per turn: four
+ * independent sums keep the additions from waiting on each other.
+ */
+function scoreModule(lanes: 1 | 4): Uint8Array {
+  const [Q, VECS, ROWS, DIMS, OUT, R, D, P, ACC, ROW_BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 8 + lanes];
+  const accs = Array.from({ length: lanes }, (_, k) => ACC + k);
+  const load = (base: number, k: number) => [...get(base), ...get(D), 0x6a, ...simd(0x00, 0, 16 * k)];
+  const lane = (i: number) => [...get(ACC), ...simd(0x1f, i)];
   const body = [
-    ...[3, 3, I32, 1, V128, 1, I32], // locals: r d p | acc | rowBytes
-    ...get(3),
-    0x41,
-    2,
+    ...get(DIMS),
+    ...i32const(2),
     0x74,
-    ...set(9), // rowBytes = dims << 2
-    ...get(1),
-    ...set(7), // p = vectors
-    0x02,
-    0x40,
-    ...get(2),
-    0x45,
-    0x0d,
-    0, // if rows == 0: done
-    0x03,
-    0x40, // loop rows
-    ...simd([0x0c, ...new Array(16).fill(0)]),
-    ...set(8), // acc = 0
-    0x41,
-    0,
-    ...set(6), // d = 0
-    0x03,
-    0x40, // loop dims (d counts bytes)
-    ...get(8),
-    ...get(7),
-    ...get(6),
-    0x6a,
-    ...simd([0x00, 0, 0]), // v128.load p+d
-    ...get(0),
-    ...get(6),
-    0x6a,
-    ...simd([0x00, 0, 0]), // v128.load q+d
-    ...simd([0xe6, 0x01]),
-    ...simd([0xe4, 0x01]),
-    ...set(8), // acc += a*b
-    ...get(6),
-    0x41,
-    16,
-    0x6a,
-    ...tee(6),
-    ...get(9),
-    0x49,
-    0x0d,
-    0, // d += 16; while d < rowBytes
-    0x0b,
-    ...get(4),
-    ...get(5),
-    0x41,
-    2,
-    0x74,
-    0x6a, // &out[r]
-    ...lane(0),
-    ...lane(1),
-    0x92,
-    ...lane(2),
-    0x92,
-    ...lane(3),
-    0x92,
-    0x38,
-    2,
-    0, // f32.store
-    ...get(7),
-    ...get(9),
-    0x6a,
-    ...set(7), // p += rowBytes
-    ...get(5),
-    0x41,
-    1,
-    0x6a,
-    ...tee(5),
-    ...get(2),
-    0x49,
-    0x0d,
-    0, // r++; while r < rows
-    0x0b,
-    0x0b,
+    ...set(ROW_BYTES),
+    ...get(VECS),
+    ...set(P),
+    ...[0x02, 0x40, ...get(ROWS), 0x45, 0x0d, 0], // block; if rows == 0: done
+    ...[0x03, 0x40], // loop rows
+    ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
+    ...i32const(0),
+    ...set(D),
+    ...[0x03, 0x40], // loop dims (D counts bytes)
+    ...accs.flatMap((a, k) => [
+      ...get(a),
+      ...load(P, k),
+      ...load(Q, k),
+      ...simd(0xe6, 0x01), // f32x4.mul
+      ...simd(0xe4, 0x01), // f32x4.add
+      ...set(a),
+    ]),
+    ...[...get(D), ...i32const(16 * lanes), 0x6a, ...tee(D), ...get(ROW_BYTES), 0x49, 0x0d, 0, 0x0b],
+    ...[...get(OUT), ...get(R), ...i32const(2), 0x74, 0x6a], // &out[r]
+    ...get(ACC),
+    ...accs.slice(1).flatMap((a) => [...get(a), ...simd(0xe4, 0x01)]),
+    ...set(ACC),
+    ...[...lane(0), ...lane(1), 0x92, ...lane(2), 0x92, ...lane(3), 0x92],
+    ...[0x38, 2, 0], // f32.store
+    ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P)], // p += rowBytes
+    ...[...get(R), ...i32const(1), 0x6a, ...tee(R), ...get(ROWS), 0x49, 0x0d, 0, 0x0b], // r++ while r < rows
     0x0b,
   ];
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 0]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('score'), 0x00, 0]),
-    ...section(10, [1, ...leb(body.length), ...body]),
-  ]);
+  return moduleBytes(
+    'score',
+    5,
+    [
+      [3, I32],
+      [lanes, V128],
+      [1, I32],
+    ],
+    body,
+  );
 }
 
 type ScoreFn = (query: number, vectors: number, rows: number, dims: number, out: number) => void;
-let compiled: WasmModule | null | undefined;
+const compiled = new Map<number, WasmModule | null>();
 
-function simdModule(): WasmModule | null {
-  if (compiled === undefined) {
-    const bytes = moduleBytes();
-    // Engines without SIMD reject the module; the caller then stays on plain JavaScript.
-    compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+function simdModule(lanes: 1 | 4): WasmModule | null {
+  let module = compiled.get(lanes);
+  if (module === undefined) {
+    module = compile(scoreModule(lanes));
+    compiled.set(lanes, module);
   }
-  return compiled;
+  return module;
 }
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
@@ -160,11 +106,11 @@ export class VectorArena {
     capacity: number,
   ) {
     this.vectorsAt = align(dims * 4);
-    this.memory = new WebAssembly.Memory({ initial: 1 });
-    const module = dims % 4 === 0 ? simdModule() : null;
+    this.memory = new wasm.Memory({ initial: 1 });
+    const lanes = (dims * 4) % UNROLLED_BYTES === 0 ? 4 : 1;
+    const module = dims % 4 === 0 ? simdModule(lanes) : null;
     this.score = module
-      ? (new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as { score: ScoreFn })
-          .score
+      ? (new wasm.Instance(module, { env: { memory: this.memory } }).exports as { score: ScoreFn }).score
       : undefined;
     this.ensure(capacity);
   }

@@ -18,6 +18,28 @@ export function dot(a: Float32Array, aOffset: number, b: Float32Array, dims: num
   return s0 + s1 + s2 + s3;
 }
 
+/** Σ v[d]², with four running sums for the same reason as dot(). */
+function squaredNorm(v: Float32Array, offset: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = offset;
+  const end = offset + dims;
+  for (; d + 3 < end; d += 4) {
+    const x0 = v[d] as number;
+    const x1 = v[d + 1] as number;
+    const x2 = v[d + 2] as number;
+    const x3 = v[d + 3] as number;
+    s0 += x0 * x0;
+    s1 += x1 * x1;
+    s2 += x2 * x2;
+    s3 += x3 * x3;
+  }
+  for (; d < end; d++) s0 += (v[d] as number) * (v[d] as number);
+  return s0 + s1 + s2 + s3;
+}
+
 /** 1/|v| per row; 0 for zero vectors, which then score 0 against everything. */
 export function inverseNorms(
   vectors: Float32Array,
@@ -26,11 +48,7 @@ export function inverseNorms(
   out: Float32Array = new Float32Array(rows),
 ): Float32Array {
   for (let r = 0; r < rows; r++) {
-    let s = 0;
-    for (let d = 0; d < dims; d++) {
-      const x = vectors[r * dims + d] as number;
-      s += x * x;
-    }
+    const s = squaredNorm(vectors, r * dims, dims);
     out[r] = s > 0 ? 1 / Math.sqrt(s) : 0;
   }
   return out;

@@ -69,6 +69,18 @@ describe('segment codec', () => {
     expect(target[5]).toBe(2);
   });
 
+  it('decodes a body that starts at an odd offset of its buffer the same as an aligned one', () => {
+    for (const vectorEncoding of ['f32', 'f16', 'i8'] as const) {
+      const bytes = encodeSegment({ ...header, vectorEncoding }, columns);
+      const shifted = new Uint8Array(bytes.length + 1);
+      shifted.set(bytes, 1);
+      const aligned = decodeSegment(bytes, 'seg-1');
+      const odd = decodeSegment(shifted.subarray(1), 'seg-1');
+      expect(Array.from(odd.vectors)).toEqual(Array.from(aligned.vectors));
+      expect(odd.payloads).toEqual(aligned.payloads);
+    }
+  });
+
   it('refuses a truncated segment with an error naming it', () => {
     const bytes = encodeSegment({ ...header, vectorEncoding: 'f32' }, columns);
     expect(() => decodeSegment(bytes.subarray(0, bytes.length - 5), 'segments/x.seg')).toThrow(

@@ -12,6 +12,17 @@ describe('VectorArena', () => {
     expect([0, 1, 2].map((r) => dot(arena.vectors, r * 8, q, 8))).toEqual([44, 2, -9]);
   });
 
+  it('matches the scalar loop on 384-d rows, where four sums run side by side', () => {
+    const dims = 384;
+    const arena = new VectorArena(dims, 50);
+    arena.vectors.set(Float32Array.from({ length: 50 * dims }, (_, i) => Math.sin(i * 0.37)));
+    const q = Float32Array.from({ length: dims }, (_, d) => Math.cos(d * 0.11));
+    const simd = Array.from(arena.dotAll(q, 50) ?? []);
+    const scalar = Array.from({ length: 50 }, (_, r) => dot(arena.vectors, r * dims, q, dims));
+    expect(simd).toHaveLength(50);
+    for (const [r, s] of simd.entries()) expect(s).toBeCloseTo(scalar[r] as number, 3);
+  });
+
   it('keeps its vectors when it grows', () => {
     const arena = new VectorArena(4, 1);
     arena.vectors.set([1, 2, 3, 4]);
