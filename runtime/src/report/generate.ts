@@ -1,12 +1,16 @@
 // The morning report run: settings → collectors (parallel, failures kept as reasons) →
-// pure analysis against the previous report → store in immutable_reports (create-only)
-// → banner record and email/Slack summary. A dry run stores and sends nothing.
+// pure analysis against the previous report → summary by the AI server (the built-in one
+// without it) → store in immutable_reports (create-only) → banner record and email/Slack
+// summary. A dry run stores and sends nothing.
 
 import type { Report } from '@escher/shared';
+import type { AiClient } from '../ai/client.js';
+import type { Logger } from '../log.js';
 import { bannerRecord } from '../notify/channels/banner.js';
 import type { DeliveryResult, Notifier } from '../notify/notification.js';
 import { NotificationSchema } from '../notify/notification.js';
 import type { RunnerState } from '../pipeline/state.js';
+import { summarise } from './ai-summary.js';
 import { buildReport } from './analyse/build-report.js';
 import type { CollectContext, Collector, CollectScope } from './collectors/collector.js';
 import { dayOf } from './collectors/cost-window.js';
@@ -22,6 +26,9 @@ export interface GenerateDeps {
   context: Omit<CollectContext, 'now' | 'thresholds' | 'state'>;
   clock: () => Date;
   notifier?: Notifier;
+  /** The AI server that summarises the report; without one the built-in summary stands. */
+  ai?: AiClient | undefined;
+  log?: Logger;
   collectors?: readonly Collector[];
   onProgress?: RunCollectorsOptions['onDone'];
 }
@@ -56,7 +63,7 @@ export async function generateReport(
   const runtime = settings.sections.includes('health')
     ? await collectRuntimeHealth(deps.state, now)
     : undefined;
-  const report = buildReport({
+  const built = buildReport({
     date,
     now,
     settings,
@@ -66,6 +73,7 @@ export async function generateReport(
     previous,
     runtime: runtime?.health,
   });
+  const report: Report = { ...built, summary: await summarise(built, deps.ai, deps.log) };
   if (options.dryRun) return { report, stored: false, deliveries: [] };
   const stored = await storeReport(deps.state, report);
   if (!stored) return { report: (await readReport(deps.state, date)) ?? report, stored, deliveries: [] };

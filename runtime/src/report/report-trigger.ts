@@ -20,7 +20,15 @@ export async function runReportTrigger(
   const id = `report:${trigger.date ?? deps.clock().toISOString().slice(0, 10)}`;
   try {
     const result = await generateReport(
-      { state: deps.state, notifier: deps.notifier, clock: deps.clock, scopes, context },
+      {
+        state: deps.state,
+        notifier: deps.notifier,
+        ai: deps.ai,
+        log: deps.log,
+        clock: deps.clock,
+        scopes,
+        context,
+      },
       { ...(trigger.date ? { date: trigger.date } : {}), dryRun: options.dryRun },
     );
     deps.log.info('morning report', {

@@ -1,9 +1,16 @@
-// The Escher AI server's contract (POST /v1/analyses, bearer token, AnalysisRequest in,
-// AnalysisResponse out), with scripted misbehaviours for the safety tests: an action
-// outside the catalog, an action policy did not offer, a wider target set, malformed
-// JSON, a 30 s stall and HTTP 500. Every request body is kept for privacy assertions.
+// The Escher AI server's contract (bearer token; POST /v1/analyses: AnalysisRequest in,
+// AnalysisResponse out; POST /v1/report-summaries: ReportSummaryRequest in,
+// ReportSummaryResponse out), with scripted misbehaviours for the safety tests: an action
+// outside the catalog, an action policy did not offer, a wider target set (for summaries:
+// a finding the report does not have), malformed JSON, a 30 s stall and HTTP 500. Every
+// request body is kept for privacy assertions.
 
-import type { AnalysisRequest, AnalysisResponse } from '@escher/shared';
+import type {
+  AnalysisRequest,
+  AnalysisResponse,
+  ReportSummaryRequest,
+  ReportSummaryResponse,
+} from '@escher/shared';
 import { type ContractResponse, type ContractServer, startContractServer } from './server.js';
 
 export type AiBehaviour =
@@ -68,6 +75,43 @@ function answer(behaviour: AiBehaviour, req: AnalysisRequest): ContractResponse 
   }
 }
 
+function goodSummary(req: ReportSummaryRequest): ReportSummaryResponse {
+  const critical = req.totals.by_severity.CRITICAL ?? 0;
+  return {
+    request_id: req.request_id,
+    headline: `AI: ${req.findings.length} findings, ${critical} critical, spend ${req.cost ? req.cost.delta : 'unknown'} vs previous day`,
+    bullets: ['AI: fix the critical findings first'],
+    // Reversed, so a test can tell the server's order from the built-in one.
+    priorities: req.findings.map((f) => f.id).reverse(),
+    questions: ['AI: what changed since yesterday?'],
+  };
+}
+
+function summaryAnswer(behaviour: AiBehaviour, req: ReportSummaryRequest): ContractResponse {
+  const good = goodSummary(req);
+  switch (behaviour) {
+    case 'good':
+    case 'decline':
+      return { status: 200, body: good };
+    case 'outside_catalog':
+    case 'unapproved_action':
+    case 'wider_targets':
+      return {
+        status: 200,
+        body: { ...good, priorities: [...good.priorities, 'public_bucket:aws:0:invented'] },
+      };
+    case 'malformed_json':
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"headline": "AI: ' };
+    case 'stall_30s':
+      return { status: 200, body: good, delayMs: 30_000 };
+    case 'http_500':
+      return {
+        status: 500,
+        body: { error: { code: 'InternalError', message: 'model backend unavailable' } },
+      };
+  }
+}
+
 export async function startAiServer(token: string, initial: AiBehaviour = 'good'): Promise<AiServer> {
   let behaviour = initial;
   const server = await startContractServer({
@@ -80,6 +124,16 @@ export async function startAiServer(token: string, initial: AiBehaviour = 'good'
             return { status: 401, body: { error: { code: 'Unauthorized', message: 'bad token' } } };
           }
           return answer(behaviour, req.json as AnalysisRequest);
+        },
+      },
+      {
+        method: 'POST',
+        path: '/v1/report-summaries',
+        handler: (req) => {
+          if (req.headers.authorization !== `Bearer ${token}`) {
+            return { status: 401, body: { error: { code: 'Unauthorized', message: 'bad token' } } };
+          }
+          return summaryAnswer(behaviour, req.json as ReportSummaryRequest);
         },
       },
     ],

@@ -66,6 +66,8 @@ export const reportCommand: CommandModule = (program: Command, ctx: () => CliCon
         {
           state: deps.state,
           notifier: deps.notifier,
+          ai: deps.ai,
+          log: c.log,
           clock: deps.clock,
           scopes,
           context,
