@@ -9,22 +9,13 @@ import {
   RevokeSecurityGroupIngressCommand,
   type SecurityGroupRule,
 } from '@aws-sdk/client-ec2';
+import { adminPortsOf, allowedCidrsOf, worldSources } from '../admin-ports.js';
 import type { CatalogExecutor, RemediationTarget } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
 import { ec2Of } from './ec2-client.js';
 import { awsCall, ResourceGoneError } from './errors.js';
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
-
-function portsOf(target: RemediationTarget): number[] {
-  const ports = target.params.ports;
-  return Array.isArray(ports) && ports.every((p) => Number.isInteger(p)) ? (ports as number[]) : [22, 3389];
-}
-
-function cidrsOf(target: RemediationTarget): string[] {
-  const cidrs = target.params.allowed_cidrs;
-  return Array.isArray(cidrs) ? cidrs.filter((c): c is string => typeof c === 'string') : [];
-}
+const isWorld = worldSources();
 
 const reaches = (rule: SecurityGroupRule, port: number) =>
   rule.IpProtocol === '-1' ||
@@ -43,9 +34,9 @@ async function publicAdminRules(ec2: EC2Client, target: RemediationTarget): Prom
       hint: 'nothing was changed',
     });
   }
-  const ports = portsOf(target);
+  const ports = adminPortsOf(target);
   return (res?.SecurityGroupRules ?? []).filter(
-    (r) => !r.IsEgress && WORLD.has(r.CidrIpv4 ?? r.CidrIpv6 ?? '') && ports.some((p) => reaches(r, p)),
+    (r) => !r.IsEgress && isWorld(r.CidrIpv4 ?? r.CidrIpv6 ?? '') && ports.some((p) => reaches(r, p)),
   );
 }
 
@@ -59,7 +50,7 @@ export const sgRevokePublicAdminIngress: CatalogExecutor<AwsRemediationClients> 
   async check({ target }, clients) {
     const ec2 = ec2Of(clients);
     const rules = await publicAdminRules(ec2, target);
-    const narrowTo = cidrsOf(target);
+    const narrowTo = allowedCidrsOf(target);
     const plan = rules.map((r) => `revoke ${describeRule(r)} (${r.SecurityGroupRuleId})`);
     if (rules.length > 0 && narrowTo.length > 0)
       plan.push(`allow admin ports from ${narrowTo.join(', ')} only`);
@@ -84,9 +75,9 @@ export const sgRevokePublicAdminIngress: CatalogExecutor<AwsRemediationClients> 
       ),
     );
     const changes = rules.map((r) => `revoked ${describeRule(r)}`);
-    const narrowTo = cidrsOf(target);
+    const narrowTo = allowedCidrsOf(target);
     if (narrowTo.length > 0) {
-      const ports = portsOf(target).filter((p) => rules.some((r) => reaches(r, p)));
+      const ports = adminPortsOf(target).filter((p) => rules.some((r) => reaches(r, p)));
       const IpPermissions = ports.map((p) => ({
         IpProtocol: 'tcp',
         FromPort: p,

@@ -4,32 +4,21 @@
 // Both are long-running ARM operations; the SDK's poller follows them to completion.
 
 import type { SecurityRule } from '@azure/arm-network';
-import type { CatalogExecutor, ExecutorContext, RemediationTarget } from '../executor.js';
+import { adminPortsOf, allowedCidrsOf } from '../admin-ports.js';
+import type { CatalogExecutor, ExecutorContext } from '../executor.js';
 import type { AzureRemediationClients } from './clients.js';
 import { azureCall } from './errors.js';
-import { DEFAULT_ADMIN_PORTS, describeRule, exposesAdminPort, narrowed } from './nsg-rules.js';
+import { describeRule, exposesAdminPort, narrowed } from './nsg-rules.js';
 import { parseArmId } from './resource-id.js';
 
 const TYPE = 'Microsoft.Network/networkSecurityGroups';
-
-function portsOf(target: RemediationTarget): number[] {
-  const ports = target.params.ports;
-  return Array.isArray(ports) && ports.length > 0 && ports.every((p) => Number.isInteger(p))
-    ? (ports as number[])
-    : DEFAULT_ADMIN_PORTS;
-}
-
-function cidrsOf(target: RemediationTarget): string[] {
-  const cidrs = target.params.allowed_cidrs;
-  return Array.isArray(cidrs) ? cidrs.filter((c): c is string => typeof c === 'string') : [];
-}
 
 async function publicAdminRules(
   { target }: ExecutorContext,
   c: AzureRemediationClients,
 ): Promise<SecurityRule[]> {
   const { resourceGroup, name } = parseArmId(target.resource_id, TYPE);
-  const ports = portsOf(target);
+  const ports = adminPortsOf(target);
   const rules: SecurityRule[] = [];
   await azureCall(`network security group ${name}`, async () => {
     for await (const rule of c.network.securityRules.list(resourceGroup, name)) {
@@ -45,7 +34,7 @@ export const nsgRemovePublicAdminRule: CatalogExecutor<AzureRemediationClients> 
 
   async check(ctx, c) {
     const rules = await publicAdminRules(ctx, c);
-    const cidrs = cidrsOf(ctx.target);
+    const cidrs = allowedCidrsOf(ctx.target);
     return {
       needed: rules.length > 0,
       reason:
@@ -66,7 +55,7 @@ export const nsgRemovePublicAdminRule: CatalogExecutor<AzureRemediationClients> 
     const changes: string[] = [];
     for (const rule of await publicAdminRules(ctx, c)) {
       const ruleName = rule.name as string;
-      const replacement = narrowed(rule, cidrsOf(ctx.target));
+      const replacement = narrowed(rule, allowedCidrsOf(ctx.target));
       if (replacement) {
         await azureCall(`security rule ${ruleName}`, () =>
           c.network.securityRules.createOrUpdate(resourceGroup, name, ruleName, replacement, {

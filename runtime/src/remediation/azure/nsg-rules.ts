@@ -2,12 +2,10 @@
 // Pure: rules in, decisions out.
 
 import type { SecurityRule } from '@azure/arm-network';
+import { narrowedSources, portRangeCovers, worldSources } from '../admin-ports.js';
 
-/** Source prefixes that mean "anyone": CIDRs and the service tags NSGs accept. */
-const WORLD = new Set(['*', '0.0.0.0/0', '::/0', 'internet', 'any']);
-export const DEFAULT_ADMIN_PORTS = [22, 3389];
-
-const isWorld = (prefix: string) => WORLD.has(prefix.toLowerCase());
+/** Source prefixes that mean "anyone": the world CIDRs and the service tags NSGs accept. */
+const isWorld = worldSources(['*', 'internet', 'any']);
 
 export function sourcesOf(rule: SecurityRule): string[] {
   return [
@@ -23,27 +21,19 @@ function portRanges(rule: SecurityRule): string[] {
   ];
 }
 
-/** "*", "3389" or "3000-4000". */
-export function rangeCovers(range: string, port: number): boolean {
-  if (range === '*') return true;
-  const [from, to] = range.split('-').map((p) => Number(p.trim()));
-  if (from === undefined || Number.isNaN(from)) return false;
-  return from <= port && port <= (to === undefined || Number.isNaN(to) ? from : to);
-}
-
 export function exposesAdminPort(rule: SecurityRule, ports: readonly number[]): boolean {
   return (
     rule.direction === 'Inbound' &&
     rule.access === 'Allow' &&
     (rule.protocol === 'Tcp' || rule.protocol === '*') &&
     sourcesOf(rule).some(isWorld) &&
-    portRanges(rule).some((range) => ports.some((port) => rangeCovers(range, port)))
+    portRanges(rule).some((range) => ports.some((port) => portRangeCovers(range, port)))
   );
 }
 
 /** The rule with its world sources replaced by the allowed CIDRs, or undefined when nothing would remain (delete it). */
 export function narrowed(rule: SecurityRule, allowedCidrs: readonly string[]): SecurityRule | undefined {
-  const kept = [...new Set([...sourcesOf(rule).filter((p) => !isWorld(p)), ...allowedCidrs])];
+  const kept = narrowedSources(sourcesOf(rule), allowedCidrs, isWorld);
   if (kept.length === 0) return undefined;
   const {
     sourceAddressPrefix: _single,

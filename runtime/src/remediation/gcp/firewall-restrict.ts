@@ -3,33 +3,16 @@
 // configured CIDRs, or disabled when none are configured (kept, so undoing is one flag).
 // The patch is a global operation, waited on until DONE.
 
-import type { CatalogExecutor, ExecutorContext, RemediationTarget } from '../executor.js';
+import { adminPortsOf, allowedCidrsOf } from '../admin-ports.js';
+import type { CatalogExecutor, ExecutorContext } from '../executor.js';
 import type { GcpRemediationClients } from './clients.js';
 import { gcpCall } from './errors.js';
-import {
-  closingPatch,
-  DEFAULT_ADMIN_PORTS,
-  describeFirewall,
-  type Firewall,
-  opensAdminPort,
-} from './firewall-rules.js';
+import { closingPatch, describeFirewall, type Firewall, opensAdminPort } from './firewall-rules.js';
 import { waitGlobalOperation } from './operations.js';
 
 /** A rule name, or a path ending in "firewalls/<name>". */
 export const firewallName = (resourceId: string) =>
   resourceId.split('/firewalls/').pop()?.split('/')[0] || resourceId;
-
-function portsOf(target: RemediationTarget): number[] {
-  const ports = target.params.ports;
-  return Array.isArray(ports) && ports.length > 0 && ports.every((p) => Number.isInteger(p))
-    ? (ports as number[])
-    : DEFAULT_ADMIN_PORTS;
-}
-
-function cidrsOf(target: RemediationTarget): string[] {
-  const cidrs = target.params.allowed_cidrs;
-  return Array.isArray(cidrs) ? cidrs.filter((c): c is string => typeof c === 'string') : [];
-}
 
 async function rule({ target }: ExecutorContext, c: GcpRemediationClients): Promise<Firewall> {
   const firewall = firewallName(target.resource_id);
@@ -48,20 +31,20 @@ export const firewallRestrict: CatalogExecutor<GcpRemediationClients> = {
 
   async check(ctx, c) {
     const found = await rule(ctx, c);
-    const open = opensAdminPort(found, portsOf(ctx.target));
+    const open = opensAdminPort(found, adminPortsOf(ctx.target));
     return {
       needed: open,
       reason: open
         ? `${describeFirewall(found)} opens an admin port to the internet`
         : `${found.name} opens no admin port to the internet`,
-      plan: open ? [`${patchText(closingPatch(found, cidrsOf(ctx.target)))} on ${found.name}`] : [],
+      plan: open ? [`${patchText(closingPatch(found, allowedCidrsOf(ctx.target)))} on ${found.name}`] : [],
     };
   },
 
   async apply(ctx, c) {
     const found = await rule(ctx, c);
-    if (!opensAdminPort(found, portsOf(ctx.target))) return { changes: [] };
-    const patch = closingPatch(found, cidrsOf(ctx.target));
+    if (!opensAdminPort(found, adminPortsOf(ctx.target))) return { changes: [] };
+    const patch = closingPatch(found, allowedCidrsOf(ctx.target));
     const project = ctx.target.account;
     const firewall = found.name as string;
     await gcpCall(`firewall rule ${firewall}`, async () => {
@@ -77,7 +60,7 @@ export const firewallRestrict: CatalogExecutor<GcpRemediationClients> = {
 
   async verify(ctx, c) {
     const found = await rule(ctx, c);
-    const open = opensAdminPort(found, portsOf(ctx.target));
+    const open = opensAdminPort(found, adminPortsOf(ctx.target));
     return {
       ok: !open,
       observed: open

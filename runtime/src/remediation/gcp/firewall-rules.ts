@@ -3,33 +3,27 @@
 // applies to 0.0.0.0/0, so emptying sourceRanges is never a way to close one.
 
 import type { protos } from '@google-cloud/compute';
+import { narrowedSources, portRangeCovers, worldSources } from '../admin-ports.js';
 
 export type Firewall = protos.google.cloud.compute.v1.IFirewall;
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
-export const DEFAULT_ADMIN_PORTS = [22, 3389];
-
-function covers(range: string, port: number): boolean {
-  const [from, to] = range.split('-').map(Number);
-  if (from === undefined || Number.isNaN(from)) return false;
-  return from <= port && port <= (to === undefined || Number.isNaN(to) ? from : to);
-}
+const isWorld = worldSources();
 
 export function opensAdminPort(rule: Firewall, ports: readonly number[]): boolean {
   if (rule.direction !== 'INGRESS' || rule.disabled) return false;
-  if (!(rule.sourceRanges ?? []).some((r) => WORLD.has(r))) return false;
+  if (!(rule.sourceRanges ?? []).some(isWorld)) return false;
   return (rule.allowed ?? []).some((a) => {
     const protocol = (a.IPProtocol ?? '').toLowerCase();
     if (protocol !== 'tcp' && protocol !== 'all' && protocol !== '6') return false;
     // No ports listed means every port of the protocol.
     const ranges = a.ports ?? [];
-    return ranges.length === 0 || ranges.some((r) => ports.some((p) => covers(r, p)));
+    return ranges.length === 0 || ranges.some((r) => ports.some((p) => portRangeCovers(r, p)));
   });
 }
 
 /** The patch that closes the rule: narrowed source ranges, or disabled when nothing would remain. */
 export function closingPatch(rule: Firewall, allowedCidrs: readonly string[]): Firewall {
-  const kept = [...new Set([...(rule.sourceRanges ?? []).filter((r) => !WORLD.has(r)), ...allowedCidrs])];
+  const kept = narrowedSources(rule.sourceRanges ?? [], allowedCidrs, isWorld);
   return kept.length > 0 ? { sourceRanges: kept } : { disabled: true };
 }
 
