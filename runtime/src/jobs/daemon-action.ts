@@ -1,10 +1,13 @@
 // What `escher daemon` does: the Local Only scheduler over the jobs in the state store
 // and deployment config, with the last check time kept in the state so sleep and
-// restarts are seen as missed runs (see missed-runs.ts for the policy).
+// restarts are seen as missed runs (see missed-runs.ts for the policy); with
+// --poll-critical, a poll for CRITICAL conditions once a minute (poll/critical-poll.ts).
 
 import type { CliContext } from '../cli/context.js';
 import { loadDeploymentConfig } from '../runner/config.js';
+import { buildRunnerDeps } from '../runner/deps.js';
 import { openRunnerState } from '../runner/open-state.js';
+import { openSecretStore } from '../secrets/open-secret-store.js';
 import { Daemon } from './daemon.js';
 import { JobSpecError } from './errors.js';
 import { jobRunDeps } from './job-runner.js';
@@ -18,6 +21,7 @@ export interface DaemonFlags {
   tickSeconds: string;
   graceMinutes: string;
   once?: boolean;
+  pollCritical?: boolean;
 }
 
 function positive(value: string, flag: string): number {
@@ -29,10 +33,22 @@ function positive(value: string, flag: string): number {
 export async function daemonAction(c: CliContext, flags: DaemonFlags): Promise<void> {
   const tickMs = positive(flags.tickSeconds, '--tick-seconds') * 1000;
   const graceMinutes = positive(flags.graceMinutes, '--grace-minutes');
-  const { state } = await openRunnerState({ env: c.env, redactor: c.redactor, storeUrl: flags.store });
   const config = await loadDeploymentConfig(c.env);
+  // Polling runs findings through the pipeline, so the daemon then shares the pipeline's state.
+  const pipeline = flags.pollCritical
+    ? await buildRunnerDeps({ env: c.env, config, log: c.log, redactor: c.redactor, storeUrl: flags.store })
+    : undefined;
+  const state =
+    pipeline?.state ??
+    (await openRunnerState({ env: c.env, redactor: c.redactor, storeUrl: flags.store })).state;
+  const secrets =
+    pipeline?.runtime?.secrets ??
+    (c.env.ESCHER_SECRETS ? openSecretStore(c.env.ESCHER_SECRETS, c.env, c.redactor) : undefined);
   const store = stateJobStore(state, config);
-  const deps = jobRunDeps({ env: c.env, state, log: c.log, config }, store);
+  const deps = jobRunDeps({ env: c.env, state, log: c.log, config, secrets }, store);
+  const pollCritical = pipeline
+    ? (await import('../poll/daemon-poll.js')).criticalPollHook(pipeline, c.env, config)
+    : undefined;
   const daemon = new Daemon({
     jobs: () => store.jobs(),
     snoozes: () => store.snoozes(),
@@ -47,6 +63,7 @@ export async function daemonAction(c: CliContext, flags: DaemonFlags): Promise<v
     },
     log: c.log,
     policy: { graceMinutes },
+    ...(pollCritical ? { pollCritical } : {}),
   });
   if (flags.once) {
     c.out(`${JSON.stringify(await daemon.tick())}\n`);
@@ -55,7 +72,7 @@ export async function daemonAction(c: CliContext, flags: DaemonFlags): Promise<v
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
   c.err(
-    `escher daemon: checking jobs every ${flags.tickSeconds} s; runs missed by more than ${graceMinutes} min are reported, not run\n`,
+    `escher daemon: checking jobs every ${flags.tickSeconds} s; runs missed by more than ${graceMinutes} min are reported, not run${pollCritical ? '; polling for CRITICAL conditions every minute' : ''}\n`,
   );
   await daemon.loop(tickMs, stop.signal);
 }

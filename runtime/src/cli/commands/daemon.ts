@@ -13,5 +13,9 @@ export function daemonCommand(program: Command, ctx: () => CliContext): void {
     .option('--tick-seconds <n>', 'how often to check for due runs', '30')
     .option('--grace-minutes <n>', 'catch up a missed run only if at most this late', '60')
     .option('--once', 'check once, print what ran and what was missed, and exit')
+    .option(
+      '--poll-critical',
+      'every minute, check the configured clouds for CRITICAL conditions (public buckets, admin ports open to the internet) and alert through the pipeline',
+    )
     .action((flags) => daemonAction(ctx(), flags));
 }
