@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Tests read the shared contracts from source, so a change there needs no rebuild.
-    alias: { '@escher/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+    // The subpath comes first: an alias also matches the ids that start with it.
+    alias: {
+      '@escher/shared/testing': fileURLToPath(new URL('../shared/src/testing/index.ts', import.meta.url)),
+      '@escher/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

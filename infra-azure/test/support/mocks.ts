@@ -1,14 +1,10 @@
-// Pulumi mocks that record every resource the program declares (type, name, inputs) and
-// answer only the provider functions the stack is known to call.
+// Azure's answers to the shared recording Pulumi mocks: resource names as the provider
+// gives them, identity ids, and only the provider functions the stack is known to call.
 
+import { knownCalls, type Recorded, recordResources } from '@escher/shared/testing';
 import * as pulumi from '@pulumi/pulumi';
 
-export interface Recorded {
-  type: string;
-  name: string;
-  // biome-ignore lint/suspicious/noExplicitAny: resource inputs are arbitrary JSON; tests assert exact values.
-  inputs: Record<string, any>;
-}
+export { byName, only, type Recorded } from '@escher/shared/testing';
 
 export const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const CALLBACK_URL =
@@ -56,39 +52,9 @@ export const mocks: pulumi.runtime.Mocks = {
     };
     return { id: `/mock/${args.name}`, state };
   },
-  call(args) {
-    const answer = CALLS[args.token];
-    if (!answer) throw new Error(`unexpected provider call ${args.token}`);
-    return answer();
-  },
+  call: knownCalls(CALLS),
 };
 
-/** Runs `declare` against recording mocks and returns every resource once all RPCs drained. */
-export async function record(declare: () => unknown): Promise<Recorded[]> {
-  const recorded: Recorded[] = [];
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        recorded.push({ type: args.type, name: args.name, inputs: args.inputs });
-        return mocks.newResource(args);
-      },
-      call: mocks.call,
-    },
-    'escher',
-    'test',
-    false,
-  );
-  await declare();
-  await pulumi.runtime.disconnect();
-  return recorded;
-}
-
-export function only(recorded: Recorded[], type: string): Recorded[] {
-  return recorded.filter((r) => r.type === type);
-}
-
-export function byName(recorded: Recorded[], name: string): Recorded {
-  const found = recorded.find((r) => r.name === name);
-  if (!found) throw new Error(`no resource named ${name}; have ${recorded.map((r) => r.name).join(', ')}`);
-  return found;
-}
+/** Runs `declare` against the recording mocks and returns every resource once all RPCs drained. */
+export const record = (declare: () => unknown): Promise<Recorded[]> =>
+  recordResources(pulumi.runtime, mocks, declare);

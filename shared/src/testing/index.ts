@@ -1,0 +1,3 @@
+// `@escher/shared/testing`: test support the stacks' suites share; never imported by
+// deployed code.
+export * from './pulumi-mocks.js';
