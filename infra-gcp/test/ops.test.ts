@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PULUMI_MISSING } from '@escher/shared';
+import { runWithoutPulumi } from '@escher/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The export-then-destroy logic is shared and specified in shared/test; here only that this
@@ -12,23 +10,15 @@ const scripts = {
 };
 
 describe('deploy and destroy scripts', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.restoreAllMocks();
-    vi.resetModules();
-  });
+  afterEach(() => vi.resetModules());
 
   it.each(['deploy', 'destroy'] as const)(
     '%s stops with exit 1 when pulumi is not on PATH',
     async (script) => {
-      vi.stubEnv('PATH', mkdtempSync(join(tmpdir(), 'no-pulumi-')));
-      const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
-        throw new Error(`exit ${code}`);
+      expect(await runWithoutPulumi(scripts[script])).toEqual({
+        exitCode: 1,
+        errors: [`escher: ${PULUMI_MISSING}`],
       });
-      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-      await expect(scripts[script]()).rejects.toThrow('exit 1');
-      expect(exit).toHaveBeenCalledWith(1);
-      expect(error).toHaveBeenCalledWith(`escher: ${PULUMI_MISSING}`);
     },
   );
 });

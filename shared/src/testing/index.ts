@@ -1,3 +1,4 @@
 // `@escher/shared/testing`: test support the stacks' suites share; never imported by
 // deployed code.
 export * from './pulumi-mocks.js';
+export * from './script-runs.js';
