@@ -5,7 +5,7 @@
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -26,6 +26,7 @@ const run = promisify(execFile);
 interface Figures {
   count: number;
   loadMs: number;
+  loadCpuMs: number;
   loadRssMb: number;
   firstFilterMs: number;
   filterP50: number;
@@ -59,9 +60,10 @@ async function measure(
   const f = JSON.parse(stdout.trim().split('\n').pop() as string) as Figures;
   const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
   process.stdout.write(
-    `${label.padEnd(18)} ${encoding}  points ${f.count}  load ${ms(f.loadMs)}  peak RSS ${f.loadRssMb.toFixed(0)} MB  ` +
+    `${label.padEnd(18)} ${encoding}  points ${f.count}  load ${ms(f.loadMs)} (CPU ${ms(f.loadCpuMs)})  peak RSS ${f.loadRssMb.toFixed(0)} MB  ` +
       `filter p50 ${ms(f.filterP50)} p99 ${ms(f.filterP99)} (first, index build ${ms(f.firstFilterMs)})  ` +
-      `top-10 p50 ${ms(f.topP50)} p99 ${ms(f.topP99)} (filtered p99 ${ms(f.topFilteredP99)})  ${(bytes / POINTS).toFixed(0)} B/point\n`,
+      `top-10 p50 ${ms(f.topP50)} p99 ${ms(f.topP99)} (filtered p99 ${ms(f.topFilteredP99)})  ${(bytes / POINTS).toFixed(0)} B/point  ` +
+      `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs\n`,
   );
 }
 

@@ -48,7 +48,15 @@ export function matchKeys(value: unknown): string[] {
   return typeof value === 'object' ? [] : [String(value)];
 }
 
+/** Whether one of `value`'s matchKeys is `wanted`, without building them (filters run per row). */
+function valueMatches(value: unknown, wanted: string): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.some((v) => typeof v !== 'object' && String(v) === wanted);
+  return typeof value !== 'object' && String(value) === wanted;
+}
+
 export function matchesFilter(payload: Record<string, unknown>, filter: PayloadFilter | undefined): boolean {
   if (!filter) return true;
-  return filter.must.every((term) => matchKeys(valueAt(payload, term.path)).includes(term.value));
+  for (const term of filter.must) if (!valueMatches(valueAt(payload, term.path), term.value)) return false;
+  return true;
 }

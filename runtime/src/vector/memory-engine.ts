@@ -139,8 +139,10 @@ export class MemoryVectorStore implements VectorStore {
   private addToIndex(index: Map<string, number[]>, path: string[], slot: number): void {
     for (const key of matchKeys(valueAt(this.payloads[slot] as Payload, path))) {
       const slots = index.get(key);
-      if (slots) slots.push(slot);
-      else index.set(key, [slot]);
+      // An array holding a value twice still lists the slot once.
+      if (slots) {
+        if (slots[slots.length - 1] !== slot) slots.push(slot);
+      } else index.set(key, [slot]);
     }
   }
 
@@ -171,8 +173,10 @@ export class MemoryVectorStore implements VectorStore {
       const slots = this.indexFor(term).get(term.value) ?? [];
       if (!smallest || slots.length < smallest.length) smallest = slots;
     }
+    // A single term's index entry is exactly its matches; more terms are checked on the payload.
+    const check = filter.must.length > 1;
     for (const slot of smallest ?? []) {
-      if (!this.alive[slot] || !matchesFilter(this.payloads[slot] as Payload, filter)) continue;
+      if (!this.alive[slot] || (check && !matchesFilter(this.payloads[slot] as Payload, filter))) continue;
       if (visit(slot) === false) return;
     }
   }

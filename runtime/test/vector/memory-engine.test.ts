@@ -17,6 +17,18 @@ describe('MemoryVectorStore.fromColumns', () => {
     expect((await store.query({ vector: Float32Array.from([1, 1]) }))[0]?.score).toBeCloseTo(1, 6);
   });
 
+  it('returns a record once when an array field holds the filtered value twice', async () => {
+    const store = new MemoryVectorStore(2);
+    await store.upsert([
+      { id: 'twice', vector: Float32Array.from([1, 0]), payload: { labels: ['pii', 'pii'] } },
+      { id: 'once', vector: Float32Array.from([0, 1]), payload: { labels: ['pii'] } },
+      { id: 'none', vector: Float32Array.from([1, 1]), payload: { labels: ['public'] } },
+    ]);
+    const filter = { must: [{ path: ['labels'], value: 'pii' }] };
+    expect((await store.query({ filter })).map((h) => h.id).sort()).toEqual(['once', 'twice']);
+    expect(await store.count(filter)).toBe(2);
+  });
+
   it('grows past its initial capacity', async () => {
     const store = new MemoryVectorStore(2, 1);
     await store.upsert(
