@@ -4,7 +4,8 @@
 // neither the IAM policy nor iamConfiguration.publicAccessPrevention can be changed there.
 // Routes: "Buckets: getIamPolicy / setIamPolicy" (GET/PUT …/iam, etag-checked: a stale etag
 // is 412 conditionNotMet), "Buckets: get / patch" for publicAccessPrevention, and
-// "Buckets: list" (?project=, required; every bucket here belongs to the one project).
+// "Buckets: list" (?project=, required; every bucket here belongs to the one project), and
+// "BucketAccessControls: list" (legacy ACL; 400 while uniform bucket-level access is on).
 
 import type { ContractRequest, ContractResponse, Route } from './server.js';
 
@@ -19,6 +20,8 @@ export interface FakeBucket {
   publicAccessPrevention: 'inherited' | 'enforced';
   uniformBucketLevelAccess: boolean;
   bindings: Binding[];
+  /** Legacy bucket ACL entries; they only apply while uniform bucket-level access is off. */
+  acl?: { entity: string; role: 'READER' | 'WRITER' | 'OWNER' }[];
   /** Bumped by every policy write; the etag is derived from it. */
   policyVersion: number;
 }
@@ -97,6 +100,34 @@ export function gcsIam(): GcsIamState {
             b.publicAccessPrevention = pap;
           }
           return { status: 200, body: bucketBody(b) };
+        },
+      },
+      {
+        method: 'GET',
+        path: '/storage/v1/b/{bucket}/acl',
+        handler: (req) => {
+          const b = find(req);
+          if (!b) return noBucket();
+          if (b.uniformBucketLevelAccess)
+            return error(
+              400,
+              'invalid',
+              'Cannot get legacy ACL for a bucket that has uniform bucket-level access. Read more at https://cloud.google.com/storage/docs/uniform-bucket-level-access',
+            );
+          return {
+            status: 200,
+            body: {
+              kind: 'storage#bucketAccessControls',
+              items: (b.acl ?? []).map((a) => ({
+                kind: 'storage#bucketAccessControl',
+                id: `${b.name}/${a.entity}`,
+                bucket: b.name,
+                entity: a.entity,
+                role: a.role,
+                etag: 'CAE=',
+              })),
+            },
+          };
         },
       },
       {

@@ -165,6 +165,7 @@ describe('the morning report over three clouds', () => {
       ['stpublicassets', 'anonymous read on container assets (Blob)'],
     ]);
     expect(details(report, 'gcp', 'public_bucket')).toEqual([
+      ['shop-legacy-acl', 'ACL grants READER to allUsers; public access prevention inherited'],
       [
         'shop-public-assets',
         'IAM grants roles/storage.objectViewer to allUsers; public access prevention inherited',

@@ -1,5 +1,6 @@
-// GCP security facts: buckets whose IAM policy grants allUsers or allAuthenticatedUsers
-// while public access prevention is not enforced (enforced, such bindings have no effect),
+// GCP security facts: buckets whose IAM policy (or, without uniform bucket-level access,
+// legacy ACL) grants allUsers or allAuthenticatedUsers while public access prevention is
+// not enforced (enforced, such grants have no effect),
 // VPC firewall rules letting 0.0.0.0/0 reach an admin port, and the project's disks
 // (always encrypted at rest by Compute Engine).
 
@@ -22,16 +23,26 @@ async function publicBuckets(gcp: GcpClients, project: string, region: string): 
     const prevention = bucket.metadata.iamConfiguration?.publicAccessPrevention;
     if (prevention === 'enforced') continue;
     const [policy] = await withRetry(() => bucket.iam.getPolicy({ requestedPolicyVersion: 3 }), gcp.retry);
-    const grants = (policy.bindings ?? []).flatMap((b) =>
+    const iam = (policy.bindings ?? []).flatMap((b) =>
       (b.members ?? []).filter((m: string) => PUBLIC_MEMBERS.has(m)).map((m: string) => `${b.role} to ${m}`),
     );
-    if (grants.length === 0) continue;
+    // Uniform bucket-level access switches legacy ACLs off (the API refuses to read them then).
+    const uniform = bucket.metadata.iamConfiguration?.uniformBucketLevelAccess?.enabled === true;
+    const [entries] = uniform ? [[]] : await withRetry(() => bucket.acl.get(), gcp.retry);
+    const acl = (entries as { entity?: string; role?: string }[])
+      .filter((a) => PUBLIC_MEMBERS.has(a.entity ?? ''))
+      .map((a) => `${a.role} to ${a.entity}`);
+    if (iam.length === 0 && acl.length === 0) continue;
+    const grants = [
+      ...(iam.length ? [`IAM grants ${iam.join(', ')}`] : []),
+      ...(acl.length ? [`ACL grants ${acl.join(', ')}`] : []),
+    ];
     found.push({
       kind: 'public_bucket',
       resource_id: bucket.name,
       name: bucket.name,
       region: String(bucket.metadata.location ?? region).toLowerCase(),
-      detail: `IAM grants ${grants.join(', ')}; public access prevention ${prevention ?? 'inherited'}`,
+      detail: `${grants.join('; ')}; public access prevention ${prevention ?? 'inherited'}`,
     });
   }
   return found;

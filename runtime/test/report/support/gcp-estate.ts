@@ -183,6 +183,16 @@ export async function startGcpEstate(clock: Date, retry: RetryOptions = {}): Pro
     bindings: viewer('allAuthenticatedUsers'),
   });
   addBucket(storage, {
+    name: 'shop-legacy-acl',
+    publicAccessPrevention: 'inherited',
+    uniformBucketLevelAccess: false,
+    bindings: [],
+    acl: [
+      { entity: 'allUsers', role: 'READER' },
+      { entity: 'project-owners-123456789012', role: 'OWNER' },
+    ],
+  });
+  addBucket(storage, {
     name: 'shop-private',
     publicAccessPrevention: 'inherited',
     uniformBucketLevelAccess: true,
