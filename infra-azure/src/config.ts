@@ -1,12 +1,12 @@
-// The Azure stack's typed config: the shared deployment file (parseExtensionConfig) plus
-// the Azure-only checks. Every problem names its field and is raised here, before the
+// The Azure stack's typed config: the checks every Pulumi stack shares (checkStackConfig)
+// plus the Azure-only ones. Every problem names its field and is raised here, before the
 // program declares a single resource.
 
-import { readFileSync } from 'node:fs';
 import {
   ConfigValidationError,
+  checkStackConfig,
   type ExtensionConfig,
-  parseExtensionConfig,
+  readDeploymentFile as readStackFile,
   type Schedule,
 } from '@escher/shared';
 import { parse as parseYaml } from 'yaml';
@@ -53,27 +53,20 @@ function recurrenceAt(schedule: Schedule, field: string, problems: string[]): Re
 }
 
 export function parseAzureStackConfig(raw: unknown, rawOptions: unknown = {}): AzureStackConfig {
-  const extension = parseExtensionConfig(raw);
-  const problems: string[] = [];
-  if (extension.home_cloud !== 'azure') {
-    problems.push(
-      `home_cloud: is "${extension.home_cloud}"; the Azure stack deploys a config whose home_cloud is azure`,
-    );
-  }
-  const azure = extension.azure;
-  if (!azure) problems.push('azure: the Azure stack needs subscription_id and location');
-  if (azure && !SUPPORTED_LOCATIONS.includes(azure.location)) {
-    problems.push(
-      `azure.location: "${azure.location}" is not supported; use one of ${SUPPORTED_LOCATIONS.join(', ')}`,
-    );
-  }
-  if (!extension.image)
-    problems.push('image: name the runner image the container groups run (e.g. ghcr.io/org/escher:1.0)');
-  const options = AzureStackOptionsSchema.safeParse(rawOptions);
-  if (!options.success) {
-    for (const issue of options.error.issues)
-      problems.push(`escher:${issue.path.join('.')}: ${issue.message}`);
-  }
+  const { extension, problems, image, options } = checkStackConfig(raw, rawOptions, {
+    cloud: 'azure',
+    stack: 'Azure',
+    imageUse: 'the container groups run (e.g. ghcr.io/org/escher:1.0)',
+    options: AzureStackOptionsSchema,
+    sectionProblems: ({ azure }) =>
+      !azure
+        ? ['azure: the Azure stack needs subscription_id and location']
+        : SUPPORTED_LOCATIONS.includes(azure.location)
+          ? []
+          : [
+              `azure.location: "${azure.location}" is not supported; use one of ${SUPPORTED_LOCATIONS.join(', ')}`,
+            ],
+  });
   const schedules: ScheduledRun[] = [];
   extension.jobs.forEach((job, i) => {
     const recurrence = recurrenceAt(job.schedule, `jobs.${i}.schedule`, problems);
@@ -86,25 +79,18 @@ export function parseAzureStackConfig(raw: unknown, rawOptions: unknown = {}): A
   if (extension.jobs.length > 0)
     schedules.push({ label: 'due', trigger: DUE_TRIGGER_VALUE, recurrence: toRecurrence(DUE_TICK) });
 
-  if (problems.length > 0 || !azure || !extension.image || !options.success)
-    throw new ConfigValidationError(problems);
+  const azure = extension.azure;
+  if (problems.length > 0 || !azure || !image || !options) throw new ConfigValidationError(problems);
   return {
     extension,
     subscriptionId: azure.subscription_id,
     location: azure.location,
     resourceGroup: azure.resource_group ?? `${extension.name}-rg`,
-    image: extension.image,
-    options: options.data,
+    image,
+    options,
     schedules,
   };
 }
 
 /** Reads the deployment file (YAML or JSON, which YAML includes); an unreadable file names itself. */
-export function readDeploymentFile(path: string): unknown {
-  try {
-    return parseYaml(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new ConfigValidationError([`escher:configFile: cannot read ${path}: ${reason}`]);
-  }
-}
+export const readDeploymentFile = (path: string): unknown => readStackFile(path, parseYaml);

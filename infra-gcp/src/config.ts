@@ -1,9 +1,13 @@
-// The GCP stack's typed config: the shared deployment file (parseExtensionConfig) plus the
-// GCP-only checks. Every problem names its field and is raised here, before the program
+// The GCP stack's typed config: the checks every Pulumi stack shares (checkStackConfig) plus
+// the GCP-only ones. Every problem names its field and is raised here, before the program
 // declares a single resource.
 
-import { readFileSync } from 'node:fs';
-import { ConfigValidationError, type ExtensionConfig, parseExtensionConfig } from '@escher/shared';
+import {
+  ConfigValidationError,
+  checkStackConfig,
+  type ExtensionConfig,
+  readDeploymentFile as readStackFile,
+} from '@escher/shared';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SUPPORTED_REGIONS } from './regions.js';
@@ -41,25 +45,25 @@ export interface GcpStackConfig {
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
 export function parseGcpStackConfig(raw: unknown, rawOptions: unknown = {}): GcpStackConfig {
-  const extension = parseExtensionConfig(raw);
-  const problems: string[] = [];
-  if (extension.home_cloud !== 'gcp') {
-    problems.push(
-      `home_cloud: is "${extension.home_cloud}"; the GCP stack deploys a config whose home_cloud is gcp`,
-    );
-  }
-  const gcp = extension.gcp;
-  if (!gcp) problems.push('gcp: the GCP stack needs project and region');
-  if (gcp && !PROJECT_ID.test(gcp.project)) {
-    problems.push(
-      `gcp.project: "${gcp.project}" is not a project id (6-30 lowercase letters, digits, dashes)`,
-    );
-  }
-  if (gcp && !SUPPORTED_REGIONS.includes(gcp.region)) {
-    problems.push(`gcp.region: "${gcp.region}" is not supported; use one of ${SUPPORTED_REGIONS.join(', ')}`);
-  }
-  if (!extension.image)
-    problems.push('image: name the runner image Cloud Run runs (e.g. europe-docker.pkg.dev/p/r/escher:1.0)');
+  const { extension, problems, image, options } = checkStackConfig(raw, rawOptions, {
+    cloud: 'gcp',
+    stack: 'GCP',
+    imageUse: 'Cloud Run runs (e.g. europe-docker.pkg.dev/p/r/escher:1.0)',
+    options: GcpStackOptionsSchema,
+    sectionProblems: ({ gcp }) => {
+      if (!gcp) return ['gcp: the GCP stack needs project and region'];
+      const found: string[] = [];
+      if (!PROJECT_ID.test(gcp.project))
+        found.push(
+          `gcp.project: "${gcp.project}" is not a project id (6-30 lowercase letters, digits, dashes)`,
+        );
+      if (!SUPPORTED_REGIONS.includes(gcp.region))
+        found.push(
+          `gcp.region: "${gcp.region}" is not supported; use one of ${SUPPORTED_REGIONS.join(', ')}`,
+        );
+      return found;
+    },
+  });
   const schedules = [
     ...extension.jobs.map((job, i) => ({ field: `jobs.${i}.schedule.cron`, cron: job.schedule.cron })),
     { field: 'report.cron', cron: extension.report.cron },
@@ -68,28 +72,10 @@ export function parseGcpStackConfig(raw: unknown, rawOptions: unknown = {}): Gcp
     const problem = schedulerCronProblem(cron);
     if (problem) problems.push(`${field}: ${problem}`);
   }
-  const options = GcpStackOptionsSchema.safeParse(rawOptions);
-  if (!options.success) {
-    for (const issue of options.error.issues)
-      problems.push(`escher:${issue.path.join('.')}: ${issue.message}`);
-  }
-  if (problems.length > 0 || !gcp || !extension.image || !options.success)
-    throw new ConfigValidationError(problems);
-  return {
-    extension,
-    project: gcp.project,
-    region: gcp.region,
-    image: extension.image,
-    options: options.data,
-  };
+  const gcp = extension.gcp;
+  if (problems.length > 0 || !gcp || !image || !options) throw new ConfigValidationError(problems);
+  return { extension, project: gcp.project, region: gcp.region, image, options };
 }
 
 /** Reads the deployment file (YAML or JSON, which YAML includes); an unreadable file names itself. */
-export function readDeploymentFile(path: string): unknown {
-  try {
-    return parseYaml(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new ConfigValidationError([`escher:configFile: cannot read ${path}: ${reason}`]);
-  }
-}
+export const readDeploymentFile = (path: string): unknown => readStackFile(path, parseYaml);

@@ -1,22 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigValidationError } from '@escher/shared';
+import { configProblems } from '@escher/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { ExtendedRuntime } from '../src/component.js';
 import { parseGcpStackConfig, readDeploymentFile } from '../src/config.js';
 import { STOP_DEV_VMS, withOverrides } from './support/fixtures.js';
 import { record } from './support/mocks.js';
 
-function problemsOf(raw: unknown, options?: unknown): string[] {
-  try {
-    parseGcpStackConfig(raw, options);
-  } catch (error) {
-    if (error instanceof ConfigValidationError) return error.problems;
-    throw error;
-  }
-  throw new Error('config was accepted');
-}
+const problemsOf = (raw: unknown, options?: unknown) =>
+  configProblems(() => parseGcpStackConfig(raw, options));
 
 describe('parseGcpStackConfig', () => {
   it('returns the project, region, image and default options', () => {
@@ -88,18 +81,8 @@ describe('parseGcpStackConfig', () => {
 });
 
 describe('readDeploymentFile', () => {
-  it('names the file it cannot read', () => {
-    expect(() => readDeploymentFile('/nonexistent/escher.config.yaml')).toThrow(
-      /^invalid Escher config: escher:configFile: cannot read \/nonexistent\/escher\.config\.yaml: ENOENT/,
-    );
-  });
-
-  it('names a file that is not YAML', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'escher-config-')), 'escher.config.yaml');
-    writeFileSync(file, 'jobs: [unclosed');
-    expect(() => readDeploymentFile(file)).toThrow(`escher:configFile: cannot read ${file}: `);
-  });
-
+  // How a file is read and refused is specified in shared/test/stack-config.test.ts; here
+  // only that this stack reads YAML, which includes JSON.
   it('reads YAML and JSON alike', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escher-config-'));
     writeFileSync(join(dir, 'a.yaml'), 'home_cloud: gcp\n');

@@ -6,6 +6,7 @@ export * from './deploy/extension-config.js';
 export { PULUMI_MISSING } from './deploy/pulumi-cli.js';
 export * from './deploy/pulumi-destroy.js';
 export * from './deploy/runner-permissions.js';
+export * from './deploy/stack-config.js';
 export * from './deploy/trigger.js';
 export * from './events/index.js';
 export * from './jobs/index.js';
