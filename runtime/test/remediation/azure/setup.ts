@@ -4,18 +4,16 @@
 import type { TokenCredential } from '@azure/identity';
 import type { OperationTarget } from '@escher/shared';
 import { AzureClients } from '../../../src/clouds/azure/clients.js';
-import { createLogger } from '../../../src/log.js';
 import {
   type AzureRemediationClients,
   azureRemediationClients,
 } from '../../../src/remediation/azure/clients.js';
-import type { ExecutorContext } from '../../../src/remediation/executor.js';
-import { Redactor } from '../../../src/secrets/redactor.js';
 import { azureCompute } from '../../contract/azure-compute.js';
 import { azureNetwork } from '../../contract/azure-network.js';
 import { azureStorage } from '../../contract/azure-storage.js';
 import { type ContractServer, startContractServer } from '../../contract/server.js';
 import { emulator, runtimeEnvWith } from '../../support/emulators.js';
+import { contextsIn } from '../executor-context.js';
 
 export const SUB = '11111111-2222-3333-4444-555555555555';
 
@@ -54,20 +52,4 @@ export async function startAzureWorld(): Promise<AzureWorld> {
   return { server, compute, network, storage, clients };
 }
 
-export function contextFor(
-  resourceId: string,
-  resourceType: string,
-  params: Record<string, unknown> = {},
-): ExecutorContext {
-  return {
-    target: {
-      cloud: 'azure',
-      account: SUB,
-      region: 'westeurope',
-      resource_type: resourceType,
-      resource_id: resourceId,
-      params,
-    },
-    log: createLogger({ level: 'error', redactor: new Redactor(), sink: () => {} }),
-  };
-}
+export const contextFor = contextsIn({ cloud: 'azure', account: SUB, region: 'westeurope' });

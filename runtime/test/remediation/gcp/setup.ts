@@ -4,15 +4,13 @@
 import type { OperationTarget } from '@escher/shared';
 import { OAuth2Client } from 'google-auth-library';
 import { GcpClients } from '../../../src/clouds/gcp/clients.js';
-import { createLogger } from '../../../src/log.js';
-import type { ExecutorContext } from '../../../src/remediation/executor.js';
 import { type GcpRemediationClients, gcpRemediationClients } from '../../../src/remediation/gcp/clients.js';
-import { Redactor } from '../../../src/secrets/redactor.js';
 import { gce } from '../../contract/gce.js';
 import { gceFirewall } from '../../contract/gce-firewall.js';
 import { gcsIam } from '../../contract/gcs-iam.js';
 import { type ContractServer, startContractServer } from '../../contract/server.js';
 import { runtimeEnvWith } from '../../support/emulators.js';
+import { contextsIn } from '../executor-context.js';
 
 export const PROJECT = 'acme-prod-123';
 
@@ -44,20 +42,4 @@ export async function startGcpWorld(): Promise<GcpWorld> {
   };
 }
 
-export function contextFor(
-  resourceId: string,
-  resourceType: string,
-  params: Record<string, unknown> = {},
-): ExecutorContext {
-  return {
-    target: {
-      cloud: 'gcp',
-      account: PROJECT,
-      region: 'europe-west1',
-      resource_type: resourceType,
-      resource_id: resourceId,
-      params,
-    },
-    log: createLogger({ level: 'error', redactor: new Redactor(), sink: () => {} }),
-  };
-}
+export const contextFor = contextsIn({ cloud: 'gcp', account: PROJECT, region: 'europe-west1' });
