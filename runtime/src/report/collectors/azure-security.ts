@@ -5,13 +5,11 @@
 import type { NetworkManagementClient, SecurityRule } from '@azure/arm-network';
 import type { StorageManagementClient } from '@azure/arm-storage';
 import { ConfigError } from '../../errors.js';
+import { exposesAdminPort } from '../../remediation/azure/nsg-rules.js';
 import { ADMIN_PORTS } from './aws-security.js';
 import { diskFact, disks, listAll, resourceGroupOf } from './azure-inventory.js';
 import type { Collector } from './collector.js';
 import type { ExposureFact } from './observations.js';
-
-/** Source prefixes that mean "anyone on the internet" in an NSG rule. */
-const INTERNET = new Set(['*', '0.0.0.0/0', 'internet', 'any', '::/0']);
 
 /**
  * An account exposes data only when it allows blob public access (an absent setting is
@@ -36,23 +34,9 @@ async function publicContainers(storage: StorageManagementClient): Promise<Expos
   return found;
 }
 
-function portsOf(rule: SecurityRule): string[] {
-  return [rule.destinationPortRange, ...(rule.destinationPortRanges ?? [])].filter((p): p is string => !!p);
-}
-
-/** The first admin port an inbound Allow rule opens to the internet, if any. */
+/** The first admin port an inbound Allow rule opens to the internet, if any (the remediation's test). */
 export function adminPortOpenedBy(rule: SecurityRule): number | undefined {
-  if (rule.direction !== 'Inbound' || rule.access !== 'Allow') return undefined;
-  if (rule.protocol !== 'Tcp' && rule.protocol !== '*') return undefined;
-  const sources = [rule.sourceAddressPrefix, ...(rule.sourceAddressPrefixes ?? [])];
-  if (!sources.some((s) => s && INTERNET.has(s.toLowerCase()))) return undefined;
-  return ADMIN_PORTS.find((port) =>
-    portsOf(rule).some((range) => {
-      if (range === '*') return true;
-      const [from, to = from] = range.split('-').map(Number);
-      return (from ?? 0) <= port && port <= (to ?? 0);
-    }),
-  );
+  return ADMIN_PORTS.find((port) => exposesAdminPort(rule, [port]));
 }
 
 async function openAdminRules(network: NetworkManagementClient): Promise<ExposureFact[]> {

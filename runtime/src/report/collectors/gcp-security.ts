@@ -4,10 +4,10 @@
 // VPC firewall rules letting 0.0.0.0/0 reach an admin port, and the project's disks
 // (always encrypted at rest by Compute Engine).
 
-import type { protos } from '@google-cloud/compute';
 import type { GcpClients } from '../../clouds/gcp/clients.js';
 import { withRetry } from '../../clouds/retry.js';
 import { ConfigError } from '../../errors.js';
+import { type Firewall, opensAdminPort } from '../../remediation/gcp/firewall-rules.js';
 import { ADMIN_PORTS } from './aws-security.js';
 import type { Collector } from './collector.js';
 import { gceDiskFact, gceDisks } from './gcp-inventory.js';
@@ -48,25 +48,9 @@ async function publicBuckets(gcp: GcpClients, project: string, region: string): 
   return found;
 }
 
-type Firewall = protos.google.cloud.compute.v1.IFirewall;
-
-/** The first admin port an enabled ingress allow rule opens to 0.0.0.0/0, if any. */
+/** The first admin port an enabled ingress rule opens to the internet, if any (the remediation's test). */
 export function adminPortOpenedBy(rule: Firewall): number | undefined {
-  if (rule.disabled || (rule.direction ?? 'INGRESS') !== 'INGRESS') return undefined;
-  if (!(rule.sourceRanges ?? []).some((r) => r === '0.0.0.0/0' || r === '::/0')) return undefined;
-  for (const allowed of rule.allowed ?? []) {
-    const protocol = allowed.IPProtocol ?? '';
-    if (protocol !== 'tcp' && protocol !== 'all') continue;
-    const ranges = allowed.ports?.length ? allowed.ports : ['0-65535'];
-    const port = ADMIN_PORTS.find((p) =>
-      ranges.some((range) => {
-        const [from, to = from] = range.split('-').map(Number);
-        return (from ?? 0) <= p && p <= (to ?? 0);
-      }),
-    );
-    if (port !== undefined) return port;
-  }
-  return undefined;
+  return ADMIN_PORTS.find((port) => opensAdminPort(rule, [port]));
 }
 
 async function openFirewalls(gcp: GcpClients, project: string): Promise<ExposureFact[]> {
