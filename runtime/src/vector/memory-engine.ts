@@ -7,7 +7,7 @@
 import { InputError } from '../errors.js';
 import { type FilterTerm, matchesFilter, matchKeys, type PayloadFilter, valueAt } from './filter.js';
 import { VectorArena } from './simd-dot.js';
-import { dot, inverseNorms, TopK } from './top-k.js';
+import { dot, inverseNorms, inverseNormsOfSquares, TopK } from './top-k.js';
 import type { Hit, Payload, VectorQuery, VectorRecord, VectorStore } from './vector-store.js';
 
 /** Columns as the snapshot loader produces them; a null payload is a tombstone. */
@@ -55,7 +55,8 @@ export class MemoryVectorStore implements VectorStore {
     if (!arena) own.vectors.set(columns.vectors.subarray(0, rows * dims));
     const store = new MemoryVectorStore(dims, 0, own);
     store.vectors = own.vectors;
-    store.norms = inverseNorms(store.vectors, rows, dims);
+    const squares = own.squaredNorms(rows);
+    store.norms = squares ? inverseNormsOfSquares(squares) : inverseNorms(store.vectors, rows, dims);
     store.alive = new Uint8Array(rows);
     store.ids = columns.ids;
     store.size = rows;

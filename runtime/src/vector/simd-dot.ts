@@ -26,9 +26,10 @@ const UNROLLED_BYTES = 64;
 /**
  * score(query, vectors, rows, dims, out): out[r] = Σ_d vectors[r][d]·query[d]; dims % 4 == 0.
  * With `lanes` accumulators (1 or 4) the inner loop reads lanes × 16 bytes per turn: four
- * independent sums keep the additions from waiting on each other.
+ * independent sums keep the additions from waiting on each other. The `self` variant
+ * multiplies each row by itself (squared lengths, for the norms) and ignores `query`.
  */
-function scoreModule(lanes: 1 | 4): Uint8Array {
+function scoreModule(lanes: 1 | 4, self: boolean): Uint8Array {
   const [Q, VECS, ROWS, DIMS, OUT, R, D, P, ACC, ROW_BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 8 + lanes];
   const accs = Array.from({ length: lanes }, (_, k) => ACC + k);
   const load = (base: number, k: number) => [...get(base), ...get(D), 0x6a, ...simd(0x00, 0, 16 * k)];
@@ -49,7 +50,7 @@ function scoreModule(lanes: 1 | 4): Uint8Array {
     ...accs.flatMap((a, k) => [
       ...get(a),
       ...load(P, k),
-      ...load(Q, k),
+      ...load(self ? P : Q, k),
       ...simd(0xe6, 0x01), // f32x4.mul
       ...simd(0xe4, 0x01), // f32x4.add
       ...set(a),
@@ -78,13 +79,14 @@ function scoreModule(lanes: 1 | 4): Uint8Array {
 }
 
 type ScoreFn = (query: number, vectors: number, rows: number, dims: number, out: number) => void;
-const compiled = new Map<number, WasmModule | null>();
+const compiled = new Map<string, WasmModule | null>();
 
-function simdModule(lanes: 1 | 4): WasmModule | null {
-  let module = compiled.get(lanes);
+function simdModule(lanes: 1 | 4, self: boolean): WasmModule | null {
+  const key = `${lanes}${self}`;
+  let module = compiled.get(key);
   if (module === undefined) {
-    module = compile(scoreModule(lanes));
-    compiled.set(lanes, module);
+    module = compile(scoreModule(lanes, self));
+    compiled.set(key, module);
   }
   return module;
 }
@@ -98,6 +100,7 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 export class VectorArena {
   private readonly memory: WasmMemory;
   private readonly score: ScoreFn | undefined;
+  private readonly selfScore: ScoreFn | undefined;
   private readonly vectorsAt: number;
   private capacity = 0;
 
@@ -108,10 +111,14 @@ export class VectorArena {
     this.vectorsAt = align(dims * 4);
     this.memory = new wasm.Memory({ initial: 1 });
     const lanes = (dims * 4) % UNROLLED_BYTES === 0 ? 4 : 1;
-    const module = dims % 4 === 0 ? simdModule(lanes) : null;
-    this.score = module
-      ? (new wasm.Instance(module, { env: { memory: this.memory } }).exports as { score: ScoreFn }).score
-      : undefined;
+    const instance = (self: boolean) => {
+      const module = dims % 4 === 0 ? simdModule(lanes, self) : null;
+      return module
+        ? (new wasm.Instance(module, { env: { memory: this.memory } }).exports as { score: ScoreFn }).score
+        : undefined;
+    };
+    this.score = instance(false);
+    this.selfScore = instance(true);
     this.ensure(capacity);
   }
 
@@ -142,6 +149,13 @@ export class VectorArena {
     if (!this.score) return undefined;
     new Float32Array(this.memory.buffer, 0, this.dims).set(query);
     this.score(0, this.vectorsAt, rows, this.dims, this.scoresAt);
+    return new Float32Array(this.memory.buffer, this.scoresAt, rows);
+  }
+
+  /** Squared lengths of rows [0, rows), or undefined without SIMD; valid until the next call. */
+  squaredNorms(rows: number): Float32Array | undefined {
+    if (!this.selfScore) return undefined;
+    this.selfScore(0, this.vectorsAt, rows, this.dims, this.scoresAt);
     return new Float32Array(this.memory.buffer, this.scoresAt, rows);
   }
 }

@@ -47,10 +47,16 @@ export function inverseNorms(
   dims: number,
   out: Float32Array = new Float32Array(rows),
 ): Float32Array {
-  for (let r = 0; r < rows; r++) {
-    const s = squaredNorm(vectors, r * dims, dims);
-    out[r] = s > 0 ? 1 / Math.sqrt(s) : 0;
-  }
+  for (let r = 0; r < rows; r++) out[r] = inverseOf(squaredNorm(vectors, r * dims, dims));
+  return out;
+}
+
+const inverseOf = (squared: number) => (squared > 0 ? 1 / Math.sqrt(squared) : 0);
+
+/** 1/|v| from squared lengths computed elsewhere (the SIMD kernel), same zero rule. */
+export function inverseNormsOfSquares(squares: Float32Array): Float32Array {
+  const out = new Float32Array(squares.length);
+  for (let r = 0; r < squares.length; r++) out[r] = inverseOf(squares[r] as number);
   return out;
 }
 

@@ -23,6 +23,20 @@ describe('VectorArena', () => {
     for (const [r, s] of simd.entries()) expect(s).toBeCloseTo(scalar[r] as number, 3);
   });
 
+  it('computes squared row lengths with SIMD, matching the scalar loop', () => {
+    const dims = 384;
+    const arena = new VectorArena(dims, 20);
+    arena.vectors.set(Float32Array.from({ length: 20 * dims }, (_, i) => Math.sin(i * 0.53)));
+    arena.vectors.fill(0, 3 * dims, 4 * dims);
+    const squares = Array.from(arena.squaredNorms(20) ?? []);
+    expect(squares).toHaveLength(20);
+    expect(squares[3]).toBe(0);
+    for (const [r, s] of squares.entries()) {
+      const row = arena.vectors.subarray(r * dims, (r + 1) * dims);
+      expect(s).toBeCloseTo(dot(row, 0, row, dims), 3);
+    }
+  });
+
   it('keeps its vectors when it grows', () => {
     const arena = new VectorArena(4, 1);
     arena.vectors.set([1, 2, 3, 4]);
@@ -36,5 +50,6 @@ describe('VectorArena', () => {
     const arena = new VectorArena(3, 2);
     expect(arena.simd).toBe(false);
     expect(arena.dotAll(Float32Array.from([1, 0, 0]), 2)).toBeUndefined();
+    expect(arena.squaredNorms(2)).toBeUndefined();
   });
 });
