@@ -3,9 +3,8 @@
 // operation, and the change lands when the operation reports DONE. JSON merge semantics:
 // the fields given replace the rule's.
 
-import type { ContractRequest, ContractResponse, Route } from './server.js';
-
-const ROOT = 'https://compute.googleapis.com/compute/v1';
+import { computeOperations, notFound, COMPUTE_ROOT as ROOT } from './gce-operations.js';
+import type { ContractRequest, Route } from './server.js';
 
 export interface FakeFirewall {
   project: string;
@@ -18,28 +17,11 @@ export interface FakeFirewall {
   disabled: boolean;
 }
 
-interface Op {
-  body: Record<string, unknown>;
-  left: number;
-  apply: () => void;
-}
-
 export interface GceFirewallState {
   firewalls: Map<string, FakeFirewall>;
   routes: Route[];
   patches: Record<string, unknown>[];
 }
-
-const notFound = (what: string): ContractResponse => ({
-  status: 404,
-  body: {
-    error: {
-      code: 404,
-      message: `The resource '${what}' was not found`,
-      errors: [{ reason: 'notFound', message: `The resource '${what}' was not found` }],
-    },
-  },
-});
 
 function firewallBody(f: FakeFirewall) {
   return {
@@ -59,29 +41,9 @@ function firewallBody(f: FakeFirewall) {
 
 export function gceFirewall(options: { inProgressPolls?: number } = {}): GceFirewallState {
   const firewalls = new Map<string, FakeFirewall>();
-  const operations = new Map<string, Op>();
+  const operations = computeOperations();
   const patches: Record<string, unknown>[] = [];
-  let counter = 0;
   const find = (req: ContractRequest) => firewalls.get(`${req.params.project}/${req.params.firewall}`);
-  const advance = (op: Op) => {
-    if (op.body.status === 'DONE') return;
-    if (op.left-- > 0) {
-      op.body.status = 'RUNNING';
-      return;
-    }
-    op.apply();
-    Object.assign(op.body, { status: 'DONE', progress: 100, endTime: new Date().toISOString() });
-  };
-  const opRoute = (suffix: string): Route => ({
-    method: suffix ? 'POST' : 'GET',
-    path: `/compute/v1/projects/{project}/global/operations/{operation}${suffix}`,
-    handler: (req) => {
-      const op = operations.get(`${req.params.project}/${req.params.operation}`);
-      if (!op) return notFound(req.path);
-      advance(op);
-      return { status: 200, body: op.body };
-    },
-  });
   return {
     firewalls,
     patches,
@@ -117,21 +79,13 @@ export function gceFirewall(options: { inProgressPolls?: number } = {}): GceFire
           if (!f) return notFound(`projects/${req.params.project}/global/firewalls/${req.params.firewall}`);
           const patch = (req.json ?? {}) as Partial<FakeFirewall>;
           patches.push(patch as Record<string, unknown>);
-          const name = `operation-${Date.now()}-${++counter}`;
-          const body: Record<string, unknown> = {
-            kind: 'compute#operation',
-            id: String(2_000_000 + counter),
-            name,
-            operationType: 'patch',
-            targetLink: `${ROOT}/projects/${f.project}/global/firewalls/${f.name}`,
-            status: 'PENDING',
-            progress: 0,
-            insertTime: new Date().toISOString(),
-            selfLink: `${ROOT}/projects/${f.project}/global/operations/${name}`,
-          };
-          operations.set(`${f.project}/${name}`, {
-            body,
-            left: options.inProgressPolls ?? 1,
+          const body = operations.start({
+            scope: `projects/${f.project}/global`,
+            fields: {
+              operationType: 'patch',
+              targetLink: `${ROOT}/projects/${f.project}/global/firewalls/${f.name}`,
+            },
+            inProgressPolls: options.inProgressPolls ?? 1,
             apply: () => {
               if (patch.sourceRanges) f.sourceRanges = patch.sourceRanges;
               if (patch.disabled !== undefined) f.disabled = patch.disabled;
@@ -141,8 +95,7 @@ export function gceFirewall(options: { inProgressPolls?: number } = {}): GceFire
           return { status: 200, body };
         },
       },
-      opRoute(''),
-      opRoute('/wait'),
+      ...operations.routes('projects/{project}/global', (p) => `projects/${p.project}/global`),
     ],
   };
 }

@@ -3,7 +3,8 @@
 // zoneOperations get/wait. Shapes follow the Compute Engine REST reference
 // ("instances.stop", "instances.aggregatedList", "zoneOperations.wait", "Operation").
 
-import type { ContractRequest, ContractResponse, Route } from './server.js';
+import { computeOperations, notFound } from './gce-operations.js';
+import type { ContractRequest, Route } from './server.js';
 
 const ROOT = 'https://www.googleapis.com/compute/v1';
 const PAGE_SIZE = 50;
@@ -28,12 +29,6 @@ export interface FakeInstance {
   labels: Record<string, string>;
   status: GceStatus;
   statusMessage?: string;
-}
-
-interface FakeOperation {
-  body: Record<string, unknown>;
-  left: number;
-  apply: () => void;
 }
 
 export interface GceState {
@@ -67,17 +62,6 @@ function instanceBody(i: FakeInstance) {
   };
 }
 
-const notFound = (what: string): ContractResponse => ({
-  status: 404,
-  body: {
-    error: {
-      code: 404,
-      message: `The resource '${what}' was not found`,
-      errors: [{ reason: 'notFound', message: `The resource '${what}' was not found` }],
-    },
-  },
-});
-
 function paged<T>(req: ContractRequest, all: T[]): { page: T[]; next?: string } {
   const skip = Number(req.query.get('pageToken') ?? '0');
   const size = Math.min(Number(req.query.get('maxResults') ?? PAGE_SIZE), 500);
@@ -95,9 +79,8 @@ const TRANSITION: Record<string, [GceStatus, GceStatus]> = {
 
 export function gce(options: { inProgressPolls?: number } = {}): GceState {
   const instances = new Map<string, FakeInstance>();
-  const operations = new Map<string, FakeOperation>();
+  const operations = computeOperations();
   const actions: string[] = [];
-  let counter = 0;
   const state: GceState = {
     instances,
     routes: [],
@@ -105,18 +88,6 @@ export function gce(options: { inProgressPolls?: number } = {}): GceState {
     inProgressPolls: options.inProgressPolls ?? 2,
     failToBoot: new Map(),
   };
-
-  const advance = (op: FakeOperation) => {
-    if (op.body.status === 'DONE') return;
-    if (op.left > 0) {
-      op.left--;
-      op.body.status = 'RUNNING';
-      return;
-    }
-    op.apply();
-    Object.assign(op.body, { status: 'DONE', progress: 100, endTime: new Date().toISOString() });
-  };
-  const findOp = (p: Record<string, string>) => operations.get(`${p.project}/${p.zone}/${p.operation}`);
 
   state.routes = [
     {
@@ -180,58 +151,34 @@ export function gce(options: { inProgressPolls?: number } = {}): GceState {
         if (!i) return notFound(`projects/${project}/zones/${zone}/instances/${instance}`);
         actions.push(`${action} ${i.name}`);
         i.status = transition[0];
-        const name = `operation-${Date.now()}-${++counter}`;
-        const body: Record<string, unknown> = {
-          kind: 'compute#operation',
-          id: String(1_000_000 + counter),
-          name,
-          zone: `${ROOT}/projects/${project}/zones/${zone}`,
-          operationType: action,
-          targetLink: selfLink(i),
-          targetId: i.id,
-          status: 'PENDING',
-          user: 'escher-runner@example.iam.gserviceaccount.com',
-          progress: 0,
-          insertTime: new Date().toISOString(),
-          startTime: new Date().toISOString(),
-          selfLink: `${ROOT}/projects/${project}/zones/${zone}/operations/${name}`,
-        };
-        operations.set(`${project}/${zone}/${name}`, {
-          body,
-          left: state.inProgressPolls,
-          apply: () => {
-            i.status = transition[1];
-            const bootError = state.failToBoot.get(i.name);
-            if (action === 'start' && bootError) {
-              i.status = 'TERMINATED';
-              i.statusMessage = bootError;
-            }
+        const body = operations.start(
+          {
+            scope: `projects/${project}/zones/${zone}`,
+            fields: {
+              zone: `${ROOT}/projects/${project}/zones/${zone}`,
+              operationType: action,
+              targetLink: selfLink(i),
+              targetId: i.id,
+              user: 'escher-runner@example.iam.gserviceaccount.com',
+              startTime: new Date().toISOString(),
+            },
+            inProgressPolls: state.inProgressPolls,
+            apply: () => {
+              i.status = transition[1];
+              const bootError = state.failToBoot.get(i.name);
+              if (action === 'start' && bootError) {
+                i.status = 'TERMINATED';
+                i.statusMessage = bootError;
+              }
+            },
           },
-        });
+          ROOT,
+        );
         return { status: 200, body };
       },
     },
-    {
-      method: 'GET',
-      path: '/compute/v1/projects/{project}/zones/{zone}/operations/{operation}',
-      handler: (req) => {
-        const op = findOp(req.params);
-        if (!op) return notFound(req.path);
-        advance(op);
-        return { status: 200, body: op.body };
-      },
-    },
-    {
-      // wait returns when the operation is DONE or after a while (documented: up to 2 minutes); here, after one step.
-      method: 'POST',
-      path: '/compute/v1/projects/{project}/zones/{zone}/operations/{operation}/wait',
-      handler: (req) => {
-        const op = findOp(req.params);
-        if (!op) return notFound(req.path);
-        advance(op);
-        return { status: 200, body: op.body };
-      },
-    },
+    // wait returns when the operation is DONE or after a while (documented: up to 2 minutes); here, after one step.
+    ...operations.routes('projects/{project}/zones/{zone}', (p) => `projects/${p.project}/zones/${p.zone}`),
   ];
   return state;
 }
