@@ -92,7 +92,7 @@ export const reportCommand: CommandModule = (program: Command, ctx: () => CliCon
     .command('show')
     .description('print a stored report')
     .option('--date <day>', 'the report day, YYYY-MM-DD (default today)')
-    .option('--format <format>', 'md, html, json, csv or pdf', 'md')
+    .option('--format <format>', 'md, html, json, csv, pdf, or context (the Ask-me-anything pack)', 'md')
     .option('--store <url>', 'state store URL')
     .action(async (flags: { date?: string; format: string; store?: string }) => {
       const c = ctx();
