@@ -4,12 +4,11 @@
 import { parseExtensionConfig } from '@escher/shared';
 import { describe, expect, it } from 'vitest';
 import { handleTrigger } from '../../src/runner/handle-trigger.js';
-import { appendRecords, initSnapshot, loadCollection, verifySnapshot } from '../../src/snapshot/index.js';
+import { loadCollection, openSnapshot, verifySnapshot } from '../../src/snapshot/index.js';
 import { testRig } from '../pipeline/support/deps.js';
 
 const NOW = new Date('2026-11-22T03:00:00.000Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
-const vector = [1, 0, 0, 0];
 
 describe('the maintenance trigger', () => {
   it('expires records past the configured retention and keeps younger ones', async () => {
@@ -22,30 +21,19 @@ describe('the maintenance trigger', () => {
       aws: { account: '123456789012', region: 'us-east-1' },
       retention: { audit_days: 30 },
     });
-    const { snapshot } = await initSnapshot(runtime.store, runtime.secrets, { now: () => NOW });
-    const model = { model: 'test-axis-4' };
-    await appendRecords(
-      snapshot,
-      'audit',
-      [
-        { id: 'audit:old', vector, payload: { at: daysAgo(31) } },
-        { id: 'audit:new', vector, payload: { at: daysAgo(29) } },
-      ],
-      model,
-    );
-    await appendRecords(
-      snapshot,
-      'immutable_reports',
-      [
-        { id: 'report:old', vector, payload: { generated_at: daysAgo(91) } },
-        { id: 'report:new', vector, payload: { generated_at: daysAgo(31) } },
-      ],
-      model,
-    );
+    await rig.deps.state.appendRecords('audit', [
+      { id: 'audit:old', payload: { at: daysAgo(31) } },
+      { id: 'audit:new', payload: { at: daysAgo(29) } },
+    ]);
+    await rig.deps.state.appendRecords('immutable_reports', [
+      { id: 'report:old', payload: { generated_at: daysAgo(91) } },
+      { id: 'report:new', payload: { generated_at: daysAgo(31) } },
+    ]);
 
     const result = await handleTrigger({ kind: 'maintenance' }, rig.deps);
 
     expect(result.status).toBe('done');
+    const snapshot = await openSnapshot(runtime.store, runtime.secrets);
     const ids = async (collection: string) => {
       const out: string[] = [];
       for await (const r of (await loadCollection(snapshot, collection)).records()) out.push(r.id);
@@ -54,6 +42,14 @@ describe('the maintenance trigger', () => {
     expect(await ids('audit')).toEqual(['audit:new']);
     expect(await ids('immutable_reports')).toEqual(['report:new']);
     expect((await verifySnapshot(snapshot)).ok).toBe(true);
+    // The runner's own view of the state agrees, and an expired id is not written again.
+    expect(await rig.deps.state.getRecord('audit', 'audit:old')).toBeUndefined();
+    expect(await rig.deps.state.getRecord('audit', 'audit:new')).toMatchObject({ at: daysAgo(29) });
+    // Refused with the reason rather than reported as a duplicate: the old record is gone.
+    await expect(rig.deps.state.appendRecord('audit', 'audit:old', { at: daysAgo(0) })).rejects.toThrow(
+      'record "audit:old" expired under retention and its id cannot be used again',
+    );
+    expect(await rig.deps.state.getRecord('audit', 'audit:old')).toBeUndefined();
     const log = rig.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'state maintenance');
     expect(log?.expired).toEqual({ executed_operations: 0, immutable_reports: 1, audit: 1 });
   });
