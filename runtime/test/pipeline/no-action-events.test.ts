@@ -25,6 +25,9 @@ function countingAi(): AiClient & { calls: number } {
       ai.calls++;
       throw new Error('an event that needs no action must not be sent for analysis');
     },
+    async summariseReport(): Promise<never> {
+      throw new Error('no report is made here');
+    },
   };
   return ai;
 }
