@@ -116,6 +116,44 @@ export function decodeSegmentHeader(
   return { header, vectorStart };
 }
 
+/** Ids and payloads without the vectors: for readers that only look records up by id. */
+export function decodeSegmentRecords(
+  bytes: Uint8Array,
+  name: string,
+): { header: SegmentHeader } & Omit<SegmentColumns, 'vectors'> {
+  const { header, vectorStart } = decodeSegmentHeader(bytes, name);
+  return { header, ...decodeRows(bytes, name, header, vectorStart) };
+}
+
+function decodeRows(
+  bytes: Uint8Array,
+  name: string,
+  header: SegmentHeader,
+  vectorStart: number,
+): Omit<SegmentColumns, 'vectors'> {
+  const n = header.records;
+  let rows: unknown;
+  try {
+    const payloadStart = vectorStart + header.vectorBytes;
+    rows = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', payloadStart),
+    );
+  } catch (cause) {
+    throw new IntegrityError(`segment ${name} is damaged: unreadable payload block`, { cause });
+  }
+  if (!Array.isArray(rows) || rows.length !== n) {
+    throw new IntegrityError(`segment ${name} is damaged: payload block does not hold ${n} records`);
+  }
+  const ids: string[] = new Array(n);
+  const payloads: (Record<string, unknown> | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as [string, Record<string, unknown> | null];
+    ids[i] = row[0];
+    payloads[i] = row[1];
+  }
+  return { ids, payloads };
+}
+
 /**
  * Decodes a segment. Vectors go into `target` at component offset `at` when given (the
  * loader's preallocated array), otherwise into a fresh array.
@@ -150,24 +188,6 @@ export function decodeSegment(
       for (let d = 0; d < dims; d++) out[base + d] = (q[r * dims + d] as number) * scale;
     }
   }
-  let rows: unknown;
-  try {
-    const payloadStart = vectorStart + header.vectorBytes;
-    rows = JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', payloadStart),
-    );
-  } catch (cause) {
-    throw new IntegrityError(`segment ${name} is damaged: unreadable payload block`, { cause });
-  }
-  if (!Array.isArray(rows) || rows.length !== n) {
-    throw new IntegrityError(`segment ${name} is damaged: payload block does not hold ${n} records`);
-  }
-  const ids: string[] = new Array(n);
-  const payloads: (Record<string, unknown> | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as [string, Record<string, unknown> | null];
-    ids[i] = row[0];
-    payloads[i] = row[1];
-  }
+  const { ids, payloads } = decodeRows(bytes, name, header, vectorStart);
   return { header, ids, payloads, vectors: target ? out.subarray(at, at + n * dims) : out };
 }
