@@ -1,8 +1,12 @@
 // The runner image, built with buildah from container/Dockerfile on a locally assembled
 // base, does the main job through its own entry point: the demo's CloudTrail event, given
 // to `task` the way an ECS RunTask override passes it, makes the public PII bucket private
-// in the AWS emulator. The image is small, runs unprivileged and carries no build tools.
+// in the AWS emulator. The image is small, runs unprivileged, carries no build tools, and
+// has the embedding model baked in.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CreateBucketCommand,
   PutBucketAclCommand,
@@ -18,7 +22,7 @@ import { createS3Client, S3ObjectStore } from '../../runtime/src/storage/s3-stor
 import { launchMoto } from '../../runtime/test/support/emulators/moto.js';
 import type { RunningEmulator } from '../../runtime/test/support/emulators/types.js';
 import { imageConfig, imageSizeBytes, runImage } from './support/buildah.js';
-import { buildRunnerImage, RUNNER_IMAGE, removeImages } from './support/image.js';
+import { buildRunnerImage, INSTALLED_MODEL, RUNNER_IMAGE, removeImages } from './support/image.js';
 
 const STATE_BUCKET = 'escher-state';
 const CONFIG = {
@@ -46,6 +50,8 @@ afterAll(async () => {
 const runnerEnv = (trigger: string) => ({
   ...moto.env,
   ESCHER_STORE: `s3://${STATE_BUCKET}/state`,
+  // The snapshot's data key must outlive each container, as in a deployment: SSM on moto.
+  ESCHER_SECRETS: 'ssm:///escher',
   ESCHER_CONFIG: JSON.stringify(CONFIG),
   ESCHER_LOG_LEVEL: 'warn',
   ESCHER_TRIGGER: trigger,
@@ -87,7 +93,7 @@ describe('the runner image', () => {
   it('exits 2 for a trigger that is not JSON', async () => {
     const result = await runImage(RUNNER_IMAGE, ['task'], runnerEnv('not json'));
 
-    expect(result.code).toBe(2);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'bad_input' });
   });
 
@@ -101,9 +107,36 @@ describe('the runner image', () => {
     expect(uid.stdout.trim()).toBe('10001');
   });
 
+  it('bakes all-MiniLM-L6-v2 in, and the embedder that answers is the ONNX one', async () => {
+    const config = await imageConfig(RUNNER_IMAGE);
+    expect(config.Env).toContain('ESCHER_EMBED_MODEL=/app/models/all-MiniLM-L6-v2');
+    // The embedder the runner opens for ESCHER_EMBED_MODEL, asked for one vector.
+    const probe = [
+      "const { openEmbedder } = await import('/app/dist/embed/open-embedder.js');",
+      'const embedder = await openEmbedder(process.env.ESCHER_EMBED_MODEL);',
+      "const [vector] = await embedder.embed(['a public storage bucket holding customer PII']);",
+      'const norm = Math.sqrt(vector.reduce((s, x) => s + x * x, 0));',
+      'console.log(JSON.stringify({ model: embedder.modelId, dims: vector.length, norm: norm.toFixed(3) }));',
+    ].join('\n');
+
+    const result = await runImage(RUNNER_IMAGE, ['node', '--input-type=module', '-e', probe], {}, true);
+
+    expect(result.code, result.stderr).toBe(0);
+    // The model id carries the weights' digest: the ONNX export the project installs.
+    const digest = createHash('sha256')
+      .update(readFileSync(join(INSTALLED_MODEL, 'model.onnx')))
+      .digest('hex')
+      .slice(0, 12);
+    expect(JSON.parse(result.stdout)).toEqual({
+      model: `all-MiniLM-L6-v2@${digest}`,
+      dims: 384,
+      norm: '1.000',
+    });
+  });
+
   it('carries no package manager, compiler or dev dependency, and stays under 520 MB', async () => {
     const probe =
-      'for t in npm npx corepack yarn pnpm gcc cc make tsc; do command -v $t; done; ls /app/node_modules/.pnpm | grep -E "^(typescript|vitest|@biomejs)" ; true';
+      'for t in npm npx corepack yarn pnpm gcc cc make tsc; do command -v $t; done; ls /app/node_modules/.pnpm | grep -E "^(typescript|vitest|@biomejs|esbuild|@esbuild)" ; true';
     const found = await runImage(RUNNER_IMAGE, ['sh', '-c', probe], {}, true);
 
     expect(found.stdout).toBe('');

@@ -2,7 +2,7 @@
 // assembled without any registry (cached rootfs in .tools/), then container/Dockerfile
 // with that base. Removing both images afterwards leaves no storage or mounts behind.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildah, exec, must, REPO_ROOT } from './buildah.js';
@@ -25,6 +25,16 @@ function proxyCaArgs(): string[] {
   ];
 }
 
+/** The model runtime/scripts/install-model.sh installed; the image bakes this copy in. */
+export const INSTALLED_MODEL = join(REPO_ROOT, '.tools', 'models', 'all-MiniLM-L6-v2');
+
+/** The build uses the installed model when there is one, so it needs no model download. */
+function modelContextArgs(): string[] {
+  return existsSync(join(INSTALLED_MODEL, 'model.onnx'))
+    ? ['--build-context', `model=${INSTALLED_MODEL}`]
+    : [];
+}
+
 export async function buildRunnerImage(): Promise<void> {
   const logs = mkdtempSync(join(tmpdir(), 'escher-image-'));
   try {
@@ -39,6 +49,7 @@ export async function buildRunnerImage(): Promise<void> {
         'host',
         '--pull=never',
         ...proxyCaArgs(),
+        ...modelContextArgs(),
         '--build-arg',
         `BASE_IMAGE=${BASE_IMAGE}`,
         '-f',
