@@ -17,15 +17,9 @@ import { embeddingText } from '../embed/open-embedder.js';
 import { InputError, TransientError } from '../errors.js';
 import { sealPayload } from './field-crypto.js';
 import { CommitRaceLostError, commitManifest, readManifest } from './manifest-store.js';
-import { decodeSegment, encodeSegment } from './segment-codec.js';
-import {
-  extendChain,
-  newSegmentId,
-  readSegment,
-  segmentCreatedAt,
-  segmentKey,
-  writeSegment,
-} from './segment-io.js';
+import { decodeSegment } from './segment-codec.js';
+import { extendChain, readSegment, segmentCreatedAt } from './segment-io.js';
+import { writeNewSegment } from './segment-writer.js';
 import type { Snapshot } from './snapshot.js';
 
 /** A writer whose segment waited longer than this gives up, so GC (grace ≥ 1 h) never races it. */
@@ -193,25 +187,11 @@ export async function commitSegment(
   recheck: (current: Manifest) => Promise<void>,
 ): Promise<AppendResult> {
   const { manifest } = await readManifest(snap.store);
-  const segmentId = newSegmentId(snap.writer, snap.now());
-  const body = encodeSegment(
-    {
-      collection,
-      segmentId,
-      writer: snap.writer,
-      createdAt: snap.now().toISOString(),
-      records: columns.ids.length,
-      tombstones: columns.payloads.filter((p) => p === null).length,
-      model: meta.model,
-      dims: meta.dims,
-      vectorEncoding: manifest.vectorEncoding,
-      keyId: snap.key.id,
-      mergedFrom: meta.mergedFrom,
-    },
-    columns,
-  );
-  const key = segmentKey(collection, segmentId);
-  const ref = await writeSegment(snap.store, key, body, columns.ids.length, snap.now());
+  const ref = await writeNewSegment(snap, collection, columns, {
+    ...meta,
+    vectorEncoding: manifest.vectorEncoding,
+  });
+  const { key } = ref;
   let refused = false;
   try {
     await commitManifest(

@@ -7,8 +7,7 @@ import { COLLECTION_NAMES, type CollectionName, collectionKind } from '@escher/s
 import { parseCollection } from './append.js';
 import { liveRows, readColumns } from './collection-reader.js';
 import { commitManifest, readManifest } from './manifest-store.js';
-import { encodeSegment } from './segment-codec.js';
-import { newSegmentId, segmentKey, writeSegment } from './segment-io.js';
+import { pickRows, writeNewSegment } from './segment-writer.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface CompactionResult {
@@ -38,34 +37,12 @@ export async function compactCollection(snap: Snapshot, collectionName: string):
   const { dims, model } = state.embedding;
   const columns = await readColumns(snap.store, collection, refs, dims);
   const live = liveRows(columns).sort((a, b) => a - b);
-  const vectors = new Float32Array(live.length * dims);
-  live.forEach((row, i) => {
-    vectors.set(columns.vectors.subarray(row * dims, (row + 1) * dims), i * dims);
+  const ref = await writeNewSegment(snap, collection, pickRows(columns, dims, live), {
+    model,
+    dims,
+    vectorEncoding: manifest.vectorEncoding,
+    mergedFrom: refs.map((r) => r.key),
   });
-  const segmentId = newSegmentId(snap.writer, snap.now());
-  const body = encodeSegment(
-    {
-      collection,
-      segmentId,
-      writer: snap.writer,
-      createdAt: snap.now().toISOString(),
-      records: live.length,
-      tombstones: 0,
-      model,
-      dims,
-      vectorEncoding: manifest.vectorEncoding,
-      keyId: snap.key.id,
-      mergedFrom: refs.map((r) => r.key),
-    },
-    // Payloads stay sealed exactly as written: compaction never needs the key's plaintext.
-    {
-      ids: live.map((r) => columns.ids[r] as string),
-      payloads: live.map((r) => columns.payloads[r] ?? null),
-      vectors,
-    },
-  );
-  const key = segmentKey(collection, segmentId);
-  const ref = await writeSegment(snap.store, key, body, live.length, snap.now());
   try {
     await commitManifest(
       snap.store,
@@ -82,7 +59,7 @@ export async function compactCollection(snap: Snapshot, collectionName: string):
     );
   } catch (err) {
     if (!(err instanceof PrefixChanged)) throw err;
-    await snap.store.delete(key).catch(() => undefined);
+    await snap.store.delete(ref.key).catch(() => undefined);
     return { collection, merged: 0, records: 0, skipped: 'another compaction committed first' };
   }
   return { collection, merged: refs.length, records: live.length };

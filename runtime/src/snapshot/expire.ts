@@ -17,8 +17,8 @@ import { InputError, TransientError } from '../errors.js';
 import { MAX_COMMIT_AGE_MS, parseCollection } from './append.js';
 import { type CollectionColumns, readColumns } from './collection-reader.js';
 import { CommitRaceLostError, commitManifest, readManifest } from './manifest-store.js';
-import { encodeSegment } from './segment-codec.js';
-import { chainOf, newSegmentId, segmentCreatedAt, segmentKey, writeSegment } from './segment-io.js';
+import { chainOf, segmentCreatedAt } from './segment-io.js';
+import { pickRows, writeNewSegment } from './segment-writer.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface ExpireOptions {
@@ -150,34 +150,14 @@ export async function expireRecords(
     chainBefore,
     replaced: prefix.map(({ key, sha256, records }) => ({ key, sha256, records })),
   };
-  const vectors = new Float32Array((kept.length + tombstones.length) * dims);
-  kept.forEach((row, i) => {
-    vectors.set(columns.vectors.subarray(row * dims, (row + 1) * dims), i * dims);
+  const ref = await writeNewSegment(snap, collection, pickRows(columns, dims, kept, tombstones), {
+    model,
+    dims,
+    vectorEncoding: manifest.vectorEncoding,
+    mergedFrom: prefix.map((r) => r.key),
+    expiry,
   });
-  const segmentId = newSegmentId(snap.writer, snap.now());
-  const body = encodeSegment(
-    {
-      collection,
-      segmentId,
-      writer: snap.writer,
-      createdAt: snap.now().toISOString(),
-      records: kept.length + tombstones.length,
-      tombstones: tombstones.length,
-      model,
-      dims,
-      vectorEncoding: manifest.vectorEncoding,
-      keyId: snap.key.id,
-      mergedFrom: prefix.map((r) => r.key),
-      expiry,
-    },
-    {
-      ids: [...kept.map((row) => columns.ids[row] as string), ...tombstones],
-      payloads: [...kept.map((row) => columns.payloads[row] ?? null), ...tombstones.map(() => null)],
-      vectors,
-    },
-  );
-  const key = segmentKey(collection, segmentId);
-  const ref = await writeSegment(snap.store, key, body, kept.length + tombstones.length, snap.now());
+  const { key } = ref;
   let refused = false;
   try {
     await commitManifest(
