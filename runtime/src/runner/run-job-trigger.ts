@@ -6,9 +6,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Trigger } from '@escher/shared';
 import { asEscherError, ConfigError } from '../errors.js';
+import type { JobRunnerOptions } from '../jobs/job-runner.js';
 import { deadLetter, hashOf } from '../pipeline/dead-letter.js';
 import type { PipelineDeps } from '../pipeline/deps.js';
 import { combine, type RunResult } from '../pipeline/result.js';
+
+/** The jobs module's options from the pipeline's; `what` names the trigger in the error. */
+function jobOptions(deps: PipelineDeps, what: string): JobRunnerOptions {
+  if (!deps.runtime)
+    throw new ConfigError(`${what} need the runner built from its environment (buildRunnerDeps)`);
+  return {
+    env: deps.runtime.env,
+    config: deps.runtime.config,
+    state: deps.state,
+    log: deps.log,
+    notifier: deps.notifier,
+    secrets: deps.runtime.secrets,
+    clock: deps.clock,
+  };
+}
 
 export async function runJobTrigger(
   trigger: Extract<Trigger, { kind: 'job' }>,
@@ -16,19 +32,10 @@ export async function runJobTrigger(
 ): Promise<RunResult> {
   const id = `job:${trigger.job}:${trigger.scheduled_for ?? deps.clock().toISOString()}`;
   try {
-    if (!deps.runtime)
-      throw new ConfigError('job triggers need the runner built from its environment (buildRunnerDeps)');
+    const options = jobOptions(deps, 'job triggers');
     const { runJobByName } = await import('../jobs/job-runner.js');
     const scheduledFor = trigger.scheduled_for ? new Date(trigger.scheduled_for) : undefined;
-    const result = await runJobByName(trigger.job, scheduledFor, {
-      env: deps.runtime.env,
-      config: deps.runtime.config,
-      state: deps.state,
-      log: deps.log,
-      notifier: deps.notifier,
-      secrets: deps.runtime.secrets,
-      clock: deps.clock,
-    });
+    const result = await runJobByName(trigger.job, scheduledFor, options);
     deps.log.info('job run', { job: trigger.job, run: result.runId, summary: result.summary });
     return combine([{ status: 'done', id: result.runId, duplicate: false }]);
   } catch (err) {
@@ -48,21 +55,12 @@ export async function runJobTrigger(
 export async function runDueTrigger(deps: PipelineDeps): Promise<RunResult> {
   const id = `due:${deps.clock().toISOString()}`;
   try {
-    if (!deps.runtime)
-      throw new ConfigError('due triggers need the runner built from its environment (buildRunnerDeps)');
+    const options = jobOptions(deps, 'due triggers');
     const { runDueJobs } = await import('../jobs/due-runs.js');
-    const report = await runDueJobs(
-      {
-        env: deps.runtime.env,
-        config: deps.runtime.config,
-        state: deps.state,
-        log: deps.log,
-        notifier: deps.notifier,
-        secrets: deps.runtime.secrets,
-        clock: deps.clock,
-      },
-      { owner: `${deps.actor}#${randomUUID()}`, leaseMs: deps.leaseMs },
-    );
+    const report = await runDueJobs(options, {
+      owner: `${deps.actor}#${randomUUID()}`,
+      leaseMs: deps.leaseMs,
+    });
     deps.log.info('due job runs', {
       ran: report.ran.length,
       waiting: report.waiting,

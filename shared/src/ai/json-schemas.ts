@@ -5,30 +5,15 @@ import { AnalysisRequestSchema } from './analysis-request.js';
 import { AnalysisResponseSchema } from './analysis-response.js';
 import { ReportSummaryRequestSchema, ReportSummaryResponseSchema } from './report-summary.js';
 
-export function analysisRequestJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(AnalysisRequestSchema, { target: 'draft-2020-12', io: 'output' }) as Record<
-    string,
-    unknown
-  >;
+/**
+ * Requests are described as we send them (`output`: defaults applied) and responses as we
+ * accept them (`input`: what may be left out), so each side's schema is the one it codes to.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: 'draft-2020-12', io }) as Record<string, unknown>;
 }
 
-export function analysisResponseJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(AnalysisResponseSchema, { target: 'draft-2020-12', io: 'input' }) as Record<
-    string,
-    unknown
-  >;
-}
-
-export function reportSummaryRequestJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ReportSummaryRequestSchema, { target: 'draft-2020-12', io: 'output' }) as Record<
-    string,
-    unknown
-  >;
-}
-
-export function reportSummaryResponseJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ReportSummaryResponseSchema, { target: 'draft-2020-12', io: 'input' }) as Record<
-    string,
-    unknown
-  >;
-}
+export const analysisRequestJsonSchema = () => jsonSchema(AnalysisRequestSchema, 'output');
+export const analysisResponseJsonSchema = () => jsonSchema(AnalysisResponseSchema, 'input');
+export const reportSummaryRequestJsonSchema = () => jsonSchema(ReportSummaryRequestSchema, 'output');
+export const reportSummaryResponseJsonSchema = () => jsonSchema(ReportSummaryResponseSchema, 'input');
