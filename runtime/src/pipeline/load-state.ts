@@ -7,9 +7,11 @@ import {
   ApprovalRequestSchema,
   type EstateResource,
   EstateResourceSchema,
+  estateAccountPrefix,
   estateRecordId,
   type PreviousIncident,
   PreviousIncidentSchema,
+  UNKNOWN,
   type UnifiedEvent,
 } from '@escher/shared';
 import type { RunnerState } from './state.js';
@@ -39,6 +41,18 @@ async function findEstate(state: RunnerState, event: UnifiedEvent): Promise<Esta
       const found = await state.getRecord('cloud_estate', id);
       if (found) return EstateResourceSchema.parse(found);
     }
+  }
+  // Some events do not say where the resource lives (Azure Event Grid and Activity Log
+  // events carry no location): the account's records are searched by resource id instead.
+  if (event.region !== UNKNOWN) return undefined;
+  // Azure resource ids are case-insensitive; its events and its list APIs differ in case.
+  const same =
+    event.cloud_provider === 'azure'
+      ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+      : (a: string, b: string) => a === b;
+  for (const record of await state.listRecords('cloud_estate', estateAccountPrefix(event))) {
+    const parsed = EstateResourceSchema.safeParse(record);
+    if (parsed.success && ids.some((id) => same(parsed.data.resource_id, id))) return parsed.data;
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { parseExtensionConfig } from '@escher/shared';
+import { EstateResourceSchema, estateRecordId, parseExtensionConfig } from '@escher/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRuntimeEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/log.js';
@@ -94,6 +94,18 @@ describe('escher run on Azure (ARM contract server, Azurite, managed identity)',
     await blobs().getContainerClient(container).create({ access: 'container' });
     const env = newRunnerEnv();
     const state = await runnerState(env);
+    // The laptop's estate record, as the Azure list APIs spell the id (Azure ids ignore case);
+    // the event names no location, so the runner finds it by id within the subscription.
+    const resource = EstateResourceSchema.parse({
+      cloud_provider: 'azure',
+      resource_type: 'object_storage',
+      account_id: SUB,
+      region: 'westeurope',
+      resource_id: storageAccountId(account).replace('/resourceGroups/data-rg/', '/resourcegroups/DATA-RG/'),
+      name: 'custdata',
+      tags: { data_classification: 'PII', environment: 'production', owner: 'maria@acme.example' },
+    });
+    await state.putRecord('cloud_estate', estateRecordId(resource), resource);
     const event = storageAccountWritten(storageAccountId(account), SUB, `e2e-storage-${suffix}`);
 
     const run = await runCli(['run', '--event', '-'], env, JSON.stringify(event));
@@ -115,6 +127,12 @@ describe('escher run on Azure (ARM contract server, Azurite, managed identity)',
     expect(alerts).toHaveLength(1);
     const alert = alerts[0] as Record<string, unknown> & { actions: Record<string, unknown>[] };
     expect(alert.status).toBe('remediated');
+    expect(alert.enrichment).toMatchObject({
+      in_estate: true,
+      data_classification: 'PII',
+      environment: 'production',
+      owner: 'maria@acme.example',
+    });
     expect(alert.actions[0]).toMatchObject({
       action: 'azure.storage.disallow_public_access',
       outcome: 'succeeded',

@@ -39,3 +39,8 @@ export function estateRecordId(
 ): string {
   return `${r.cloud_provider}-${r.account_id}-${r.region || 'global'}-${r.resource_id}`;
 }
+
+/** The start every estateRecordId of one account shares. */
+export function estateAccountPrefix(r: Pick<EstateResource, 'cloud_provider' | 'account_id'>): string {
+  return `${r.cloud_provider}-${r.account_id}-`;
+}
