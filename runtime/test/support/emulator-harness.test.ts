@@ -14,9 +14,13 @@ describe('selectEmulators', () => {
     expect(selectEmulators('moto, azurite')).toEqual(['moto', 'azurite']);
   });
 
+  it('starts none for `none`', () => {
+    expect(selectEmulators('none')).toEqual([]);
+  });
+
   it('refuses an unknown name and lists the known ones', () => {
     expect(() => selectEmulators('moto,localstack')).toThrow(
-      `ESCHER_TEST_EMULATORS names unknown emulators: localstack (known: ${ALL_EMULATORS.join(', ')})`,
+      `ESCHER_TEST_EMULATORS names unknown emulators: localstack (known: ${ALL_EMULATORS.join(', ')}, or none)`,
     );
   });
 });

@@ -1,6 +1,6 @@
 // vitest global setup: starts the selected emulators once for the whole run, hands their
 // endpoints to the test workers through `provide`, and stops them when the run ends.
-// ESCHER_TEST_EMULATORS=moto,azurite limits which start (all by default).
+// ESCHER_TEST_EMULATORS=moto,azurite limits which start (all by default; `none` starts none).
 
 import type { TestProject } from 'vitest/node';
 import { selectEmulators, startEmulators, stopEmulators } from './emulators/launchers.js';

@@ -21,6 +21,8 @@ export const ALL_EMULATORS = Object.keys(launchers) as EmulatorName[];
 /** Parses ESCHER_TEST_EMULATORS ("moto,azurite"); unset or empty means all of them. */
 export function selectEmulators(spec: string | undefined): EmulatorName[] {
   if (!spec?.trim()) return ALL_EMULATORS;
+  // For test files that need no emulator at all.
+  if (spec.trim() === 'none') return [];
   const names = spec
     .split(',')
     .map((s) => s.trim())
@@ -28,7 +30,7 @@ export function selectEmulators(spec: string | undefined): EmulatorName[] {
   const unknown = names.filter((n) => !(n in launchers));
   if (unknown.length > 0) {
     throw new Error(
-      `ESCHER_TEST_EMULATORS names unknown emulators: ${unknown.join(', ')} (known: ${ALL_EMULATORS.join(', ')})`,
+      `ESCHER_TEST_EMULATORS names unknown emulators: ${unknown.join(', ')} (known: ${ALL_EMULATORS.join(', ')}, or none)`,
     );
   }
   return names as EmulatorName[];
