@@ -7,14 +7,10 @@ import {
   type GetMetricDataCommandOutput,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
+import type { MetricWindow } from './metric-window.js';
 
 export const MAX_QUERIES_PER_CALL = 500;
 const DAY_S = 86_400;
-
-export interface MetricWindow {
-  start: Date;
-  end: Date;
-}
 
 /** Daily averages per instance id, oldest first. */
 export async function dailyCpu(

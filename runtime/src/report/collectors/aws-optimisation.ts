@@ -13,6 +13,7 @@ import {
 import { ConfigError } from '../../errors.js';
 import { dailyCpu } from './aws-metrics.js';
 import type { Collector } from './collector.js';
+import { rightsizeWindow } from './metric-window.js';
 import type { InstanceFact, SnapshotFact, VolumeFact } from './observations.js';
 
 const AMI_SNAPSHOT = /\bfor (AMI )?ami-[0-9a-f]+/;
@@ -88,9 +89,7 @@ export const awsOptimisation: Collector = {
       snapshots(ec2, scope.region),
     ]);
     const running = found.filter((i) => i.State?.Name === 'running').map((i) => i.InstanceId ?? '');
-    const end = new Date(`${ctx.now.toISOString().slice(0, 10)}T00:00:00Z`);
-    const start = new Date(end.getTime() - ctx.thresholds.rightsize_days * 86_400_000);
-    const cpu = await dailyCpu(ctx.aws.cloudWatch(scope), running, { start, end }, ctx.metricCalls);
+    const cpu = await dailyCpu(ctx.aws.cloudWatch(scope), running, rightsizeWindow(ctx), ctx.metricCalls);
     const facts: InstanceFact[] = found.map((i) => {
       const environment = tag(i.Tags, 'environment') ?? tag(i.Tags, 'Environment');
       const createdBy = tag(i.Tags, 'created-by') ?? tag(i.Tags, 'CreatedBy');

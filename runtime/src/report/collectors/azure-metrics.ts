@@ -4,7 +4,7 @@
 
 import type { MonitorClient } from '@azure/arm-monitor';
 import { mapLimited } from '../../jobs/limit.js';
-import type { MetricWindow } from './aws-metrics.js';
+import type { MetricWindow } from './metric-window.js';
 
 const CONCURRENCY = 8;
 

@@ -13,6 +13,7 @@ import {
 } from './azure-inventory.js';
 import { azureDailyCpu } from './azure-metrics.js';
 import type { Collector } from './collector.js';
+import { rightsizeWindow } from './metric-window.js';
 import type { InstanceFact } from './observations.js';
 
 export const azureOptimisation: Collector = {
@@ -28,12 +29,10 @@ export const azureOptimisation: Collector = {
       snapshots(compute),
     ]);
     const running = vms.filter((vm) => powerState(vm) === 'running').map((vm) => vm.id ?? '');
-    const end = new Date(`${ctx.now.toISOString().slice(0, 10)}T00:00:00Z`);
-    const start = new Date(end.getTime() - ctx.thresholds.rightsize_days * 86_400_000);
     const cpu = await azureDailyCpu(
       ctx.azure.monitor(scope.account),
       running,
-      { start, end },
+      rightsizeWindow(ctx),
       ctx.metricCalls,
     );
     const instances: InstanceFact[] = vms.map((vm) => {

@@ -4,7 +4,7 @@
 
 import type { GcpClients } from '../../clouds/gcp/clients.js';
 import { withRetry } from '../../clouds/retry.js';
-import type { MetricWindow } from './aws-metrics.js';
+import type { MetricWindow } from './metric-window.js';
 
 const DAY_S = 86_400;
 export const CPU_FILTER =

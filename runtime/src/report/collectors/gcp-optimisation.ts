@@ -13,6 +13,7 @@ import {
   resourcePath,
 } from './gcp-inventory.js';
 import { gcpDailyCpu } from './gcp-metrics.js';
+import { rightsizeWindow } from './metric-window.js';
 import type { InstanceFact } from './observations.js';
 
 export const gcpOptimisation: Collector = {
@@ -21,13 +22,11 @@ export const gcpOptimisation: Collector = {
   section: 'optimisation',
   async collect(scope, ctx) {
     if (!ctx.gcp) throw new ConfigError('no GCP credentials configured');
-    const end = new Date(`${ctx.now.toISOString().slice(0, 10)}T00:00:00Z`);
-    const start = new Date(end.getTime() - ctx.thresholds.rightsize_days * 86_400_000);
     const [found, disks, snaps, cpu] = await Promise.all([
       gceInstances(ctx.gcp, scope.account),
       gceDisks(ctx.gcp, scope.account),
       gceSnapshots(ctx.gcp, scope.account),
-      gcpDailyCpu(ctx.gcp, scope.account, { start, end }, ctx.metricCalls),
+      gcpDailyCpu(ctx.gcp, scope.account, rightsizeWindow(ctx), ctx.metricCalls),
     ]);
     const instances: InstanceFact[] = found.map((i) => {
       const environment = i.labels?.environment;
