@@ -11,7 +11,7 @@ import type {
   ReportSummaryRequest,
   ReportSummaryResponse,
 } from '@escher/shared';
-import { type ContractResponse, type ContractServer, startContractServer } from './server.js';
+import { type ContractResponse, type ContractServer, type Handler, startContractServer } from './server.js';
 
 export type AiBehaviour =
   | 'good'
@@ -43,6 +43,11 @@ function goodAnswer(req: AnalysisRequest): AnalysisResponse {
   };
 }
 
+const BACKEND_DOWN: ContractResponse = {
+  status: 500,
+  body: { error: { code: 'InternalError', message: 'model backend unavailable' } },
+};
+
 function answer(behaviour: AiBehaviour, req: AnalysisRequest): ContractResponse {
   const good = goodAnswer(req);
   switch (behaviour) {
@@ -68,10 +73,7 @@ function answer(behaviour: AiBehaviour, req: AnalysisRequest): ContractResponse 
     case 'stall_30s':
       return { status: 200, body: good, delayMs: 30_000 };
     case 'http_500':
-      return {
-        status: 500,
-        body: { error: { code: 'InternalError', message: 'model backend unavailable' } },
-      };
+      return BACKEND_DOWN;
   }
 }
 
@@ -105,36 +107,30 @@ function summaryAnswer(behaviour: AiBehaviour, req: ReportSummaryRequest): Contr
     case 'stall_30s':
       return { status: 200, body: good, delayMs: 30_000 };
     case 'http_500':
-      return {
-        status: 500,
-        body: { error: { code: 'InternalError', message: 'model backend unavailable' } },
-      };
+      return BACKEND_DOWN;
   }
 }
 
 export async function startAiServer(token: string, initial: AiBehaviour = 'good'): Promise<AiServer> {
   let behaviour = initial;
+  // Both endpoints refuse a wrong bearer token before looking at the body.
+  const authorised =
+    (respond: (json: unknown) => ContractResponse): Handler =>
+    (req) =>
+      req.headers.authorization === `Bearer ${token}`
+        ? respond(req.json)
+        : { status: 401, body: { error: { code: 'Unauthorized', message: 'bad token' } } };
   const server = await startContractServer({
     routes: [
       {
         method: 'POST',
         path: '/v1/analyses',
-        handler: (req) => {
-          if (req.headers.authorization !== `Bearer ${token}`) {
-            return { status: 401, body: { error: { code: 'Unauthorized', message: 'bad token' } } };
-          }
-          return answer(behaviour, req.json as AnalysisRequest);
-        },
+        handler: authorised((json) => answer(behaviour, json as AnalysisRequest)),
       },
       {
         method: 'POST',
         path: '/v1/report-summaries',
-        handler: (req) => {
-          if (req.headers.authorization !== `Bearer ${token}`) {
-            return { status: 401, body: { error: { code: 'Unauthorized', message: 'bad token' } } };
-          }
-          return summaryAnswer(behaviour, req.json as ReportSummaryRequest);
-        },
+        handler: authorised((json) => summaryAnswer(behaviour, json as ReportSummaryRequest)),
       },
     ],
   });

@@ -21,6 +21,17 @@ export interface FakeRule {
   sourceAddressPrefixes?: string[];
 }
 
+/** An inbound TCP allow from one source to one port: most rules the tests seed look like this. */
+export const allowTcpIn = (name: string, priority: number, port: string, source: string): FakeRule => ({
+  name,
+  protocol: 'Tcp',
+  access: 'Allow',
+  direction: 'Inbound',
+  priority,
+  destinationPortRange: port,
+  sourceAddressPrefix: source,
+});
+
 export interface FakeNsg {
   subscription: string;
   resourceGroup: string;

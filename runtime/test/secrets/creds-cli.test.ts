@@ -39,6 +39,22 @@ async function escher(args: string[], c: CliContext = context()): Promise<Escher
   }
 }
 
+/** `escher creds put aws` of the example key pair for 123456789012; `options` go before the fields. */
+const putAwsKeyPair = (c: CliContext = context(), ...options: string[]) =>
+  escher(
+    [
+      'creds',
+      'put',
+      'aws',
+      '--account',
+      '123456789012',
+      ...options,
+      'access_key_id=AKIAIOSFODNN7EXAMPLE',
+      `secret_access_key=${SECRET_KEY}`,
+    ],
+    c,
+  );
+
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'escher-creds-'));
   out = [];
@@ -51,17 +67,7 @@ afterEach(async () => {
 
 describe('escher creds put', () => {
   it('stores an AWS key pair given as fields and prints only the names', async () => {
-    expect(
-      await escher([
-        'creds',
-        'put',
-        'aws',
-        '--account',
-        '123456789012',
-        'access_key_id=AKIAIOSFODNN7EXAMPLE',
-        `secret_access_key=${SECRET_KEY}`,
-      ]),
-    ).toBeUndefined();
+    expect(await putAwsKeyPair()).toBeUndefined();
     expect(out.join('')).toBe(
       `stored escher/aws/123456789012/access_key_id, escher/aws/123456789012/secret_access_key in file://${home}/secrets\n`,
     );
@@ -143,20 +149,7 @@ describe('escher creds list and check', () => {
   it('works against SSM through --secrets', async () => {
     const c = context(emulator('moto').env);
     const url = `ssm:///escher-cli-${Date.now()}`;
-    await escher(
-      [
-        'creds',
-        'put',
-        'aws',
-        '--account',
-        '123456789012',
-        '--secrets',
-        url,
-        'access_key_id=AKIAIOSFODNN7EXAMPLE',
-        `secret_access_key=${SECRET_KEY}`,
-      ],
-      c,
-    );
+    await putAwsKeyPair(c, '--secrets', url);
     out = [];
     await escher(['creds', 'check', '--json', '--secrets', url], c);
     expect(JSON.parse(out.join(''))).toEqual([
@@ -195,21 +188,7 @@ describe('escher creds put: the KMS key of SSM SecureStrings', () => {
   }
 
   const putKeyPair = (c: CliContext, ...extra: string[]) =>
-    escher(
-      [
-        'creds',
-        'put',
-        'aws',
-        '--account',
-        '123456789012',
-        '--secrets',
-        `ssm://${root}`,
-        ...extra,
-        'access_key_id=AKIAIOSFODNN7EXAMPLE',
-        `secret_access_key=${SECRET_KEY}`,
-      ],
-      c,
-    );
+    putAwsKeyPair(c, '--secrets', `ssm://${root}`, ...extra);
 
   it("encrypts with the AWS stack's alias/<name>-secrets when the config names the stack", async () => {
     const c = context({ ...emulator('moto').env, ESCHER_CONFIG: JSON.stringify(AWS_STACK) });

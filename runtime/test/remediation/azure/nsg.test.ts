@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nsgRemovePublicAdminRule as entry } from '../../../src/remediation/azure/nsg-remove-public-admin-rule.js';
-import { addNsg, type FakeNsg, nsgId } from '../../contract/azure-network.js';
+import { addNsg, allowTcpIn, type FakeNsg, nsgId } from '../../contract/azure-network.js';
 import { type AzureWorld, contextFor, SUB, startAzureWorld } from './setup.js';
 
 let world: AzureWorld;
@@ -17,33 +17,9 @@ beforeEach(() => {
     name: 'web-nsg',
     location: 'westeurope',
     rules: [
-      {
-        name: 'allow-rdp-any',
-        protocol: 'Tcp',
-        access: 'Allow',
-        direction: 'Inbound',
-        priority: 100,
-        destinationPortRange: '3389',
-        sourceAddressPrefix: '*',
-      },
-      {
-        name: 'allow-https',
-        protocol: 'Tcp',
-        access: 'Allow',
-        direction: 'Inbound',
-        priority: 110,
-        destinationPortRange: '443',
-        sourceAddressPrefix: 'Internet',
-      },
-      {
-        name: 'allow-ssh-office',
-        protocol: 'Tcp',
-        access: 'Allow',
-        direction: 'Inbound',
-        priority: 120,
-        destinationPortRange: '22',
-        sourceAddressPrefix: '203.0.113.0/24',
-      },
+      allowTcpIn('allow-rdp-any', 100, '3389', '*'),
+      allowTcpIn('allow-https', 110, '443', 'Internet'),
+      allowTcpIn('allow-ssh-office', 120, '22', '203.0.113.0/24'),
       {
         name: 'deny-all-admin',
         protocol: '*',

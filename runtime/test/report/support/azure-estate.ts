@@ -17,7 +17,7 @@ import {
 } from '../../contract/azure-compute.js';
 import { type AzureCostState, azureCostRoutes } from '../../contract/azure-cost.js';
 import { azureMonitor } from '../../contract/azure-monitor.js';
-import { addNsg, azureNetwork } from '../../contract/azure-network.js';
+import { addNsg, allowTcpIn, azureNetwork } from '../../contract/azure-network.js';
 import { azureResources } from '../../contract/azure-resources.js';
 import { addStorageAccount, azureStorage, storageAccountId } from '../../contract/azure-storage.js';
 import { type ContractServer, startContractServer } from '../../contract/server.js';
@@ -159,33 +159,9 @@ export async function startAzureEstate(clock: Date): Promise<AzureEstate> {
     name: 'nsg-web',
     location: LOCATION,
     rules: [
-      {
-        name: 'allow-ssh-any',
-        protocol: 'Tcp',
-        access: 'Allow',
-        direction: 'Inbound',
-        priority: 100,
-        destinationPortRange: '22',
-        sourceAddressPrefix: '*',
-      },
-      {
-        name: 'allow-https',
-        protocol: 'Tcp',
-        access: 'Allow',
-        direction: 'Inbound',
-        priority: 110,
-        destinationPortRange: '443',
-        sourceAddressPrefix: 'Internet',
-      },
-      {
-        name: 'rdp-office',
-        protocol: 'Tcp',
-        access: 'Allow',
-        direction: 'Inbound',
-        priority: 120,
-        destinationPortRange: '3389',
-        sourceAddressPrefix: '203.0.113.0/24',
-      },
+      allowTcpIn('allow-ssh-any', 100, '22', '*'),
+      allowTcpIn('allow-https', 110, '443', 'Internet'),
+      allowTcpIn('rdp-office', 120, '3389', '203.0.113.0/24'),
     ],
   });
   addNsg(network, {
