@@ -4,3 +4,4 @@
 export * from './config-problems.js';
 export * from './pulumi-mocks.js';
 export * from './script-runs.js';
+export * from './stack-scripts.js';
