@@ -17,7 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketStatus, describeStatus } from '../../runtime/demo/bucket-status.js';
 import { ACCOUNT, PII_BUCKET, publicAclEvent, REGION, seedEstate } from '../../runtime/demo/sample-estate.js';
 import { loadRuntimeEnv } from '../../runtime/src/config/env.js';
-import { objectRunnerState } from '../../runtime/src/runner/object-state.js';
+import { HashEmbedder } from '../../runtime/src/embed/hash-embedder.js';
+import { snapshotRunnerState } from '../../runtime/src/runner/snapshot-state.js';
+import { openSecretStore } from '../../runtime/src/secrets/open-secret-store.js';
+import { Redactor } from '../../runtime/src/secrets/redactor.js';
 import { createS3Client, S3ObjectStore } from '../../runtime/src/storage/s3-store.js';
 import { launchMoto } from '../../runtime/test/support/emulators/moto.js';
 import type { RunningEmulator } from '../../runtime/test/support/emulators/types.js';
@@ -25,6 +28,7 @@ import { imageConfig, imageSizeBytes, runImage } from './support/buildah.js';
 import { buildRunnerImage, INSTALLED_MODEL, RUNNER_IMAGE, removeImages } from './support/image.js';
 
 const STATE_BUCKET = 'escher-state';
+const KEY_STORE = 'ssm:///escher';
 const CONFIG = {
   name: 'acme',
   home_cloud: 'aws',
@@ -39,7 +43,14 @@ beforeAll(async () => {
   moto = await launchMoto();
   s3 = createS3Client(loadRuntimeEnv(moto.env));
   for (const bucket of [STATE_BUCKET, PII_BUCKET]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await seedEstate(objectRunnerState(new S3ObjectStore(s3, STATE_BUCKET, 'state')));
+  // The estate goes into the snapshot the image's runner reads, its key in SSM as runnerEnv says.
+  const env = loadRuntimeEnv(moto.env);
+  await seedEstate(
+    snapshotRunnerState(new S3ObjectStore(s3, STATE_BUCKET, 'state'), {
+      keySecrets: openSecretStore(KEY_STORE, env, new Redactor()),
+      embedder: async () => new HashEmbedder(),
+    }),
+  );
 }, 45 * 60_000);
 
 afterAll(async () => {
@@ -51,7 +62,7 @@ const runnerEnv = (trigger: string) => ({
   ...moto.env,
   ESCHER_STORE: `s3://${STATE_BUCKET}/state`,
   // The snapshot's data key must outlive each container, as in a deployment: SSM on moto.
-  ESCHER_SECRETS: 'ssm:///escher',
+  ESCHER_SECRETS: KEY_STORE,
   ESCHER_CONFIG: JSON.stringify(CONFIG),
   ESCHER_LOG_LEVEL: 'warn',
   ESCHER_TRIGGER: trigger,
