@@ -24,7 +24,7 @@ import { mapLimited } from '../jobs/limit.js';
 import type { RunnerState } from '../pipeline/state.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { appendRecords, type KnownIds } from '../snapshot/append.js';
-import { openPayload } from '../snapshot/field-crypto.js';
+import { openPayload, type StateKey } from '../snapshot/field-crypto.js';
 import { NoSnapshotError, readManifest } from '../snapshot/manifest-store.js';
 import { decodeSegmentRecords } from '../snapshot/segment-codec.js';
 import { readSegment } from '../snapshot/segment-io.js';
@@ -44,8 +44,16 @@ export interface SnapshotStateOptions {
 interface View {
   /** Segment keys the view holds, in manifest order. */
   keys: string[];
+  /** Live records as stored: sensitive fields stay sealed until a record is handed out. */
   records: Map<string, Record<string, unknown>>;
+  key?: StateKey;
 }
+
+/** A record as callers see it: sealed fields opened. */
+const openedRecord = (view: View, c: CollectionName, id: string): Record<string, unknown> | undefined => {
+  const payload = view.records.get(id);
+  return payload && view.key ? openPayload(view.key, c, id, payload) : payload;
+};
 
 type Rows = { ids: string[]; payloads: (Record<string, unknown> | null)[] };
 
@@ -100,11 +108,12 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
     // Commits only ever add segments at the end; anything else (compaction) is read afresh.
     const view: View = old?.keys.every((k, i) => refs[i]?.key === k) ? old : { keys: [], records: new Map() };
     const fresh = refs.slice(view.keys.length);
+    view.key = snap.key;
     const read = await mapLimited(fresh, PARALLEL_READS, segmentRows);
     read.forEach((r, s) => {
       r.ids.forEach((id, i) => {
         const payload = r.payloads[i];
-        if (payload) view.records.set(id, openPayload(snap.key, c, id, payload));
+        if (payload) view.records.set(id, payload);
         else view.records.delete(id);
       });
       view.keys.push((fresh[s] as SegmentRef).key);
@@ -183,11 +192,13 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
   return {
     ...objectRunnerState(store),
     async getRecord(c, id) {
-      return (await current(c)).records.get(id);
+      return openedRecord(await current(c), c, id);
     },
     async listRecords(c, prefix) {
+      const view = await current(c);
       const out: Record<string, unknown>[] = [];
-      for (const [id, payload] of (await current(c)).records) if (id.startsWith(prefix)) out.push(payload);
+      for (const id of view.records.keys())
+        if (id.startsWith(prefix)) out.push(openedRecord(view, c, id) ?? {});
       return out;
     },
     async putRecord(c, id, payload) {
@@ -205,7 +216,7 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
     async updateRecord(c, id, change) {
       let next: Record<string, unknown> = {};
       await write(c, [id], (view) => {
-        next = change(view.records.get(id));
+        next = change(openedRecord(view, c, id));
         return [{ id, payload: next }];
       });
       return next;

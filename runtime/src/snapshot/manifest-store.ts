@@ -63,8 +63,18 @@ export async function readManifest(store: ObjectStore): Promise<ManifestVersion>
       hint: 'run `escher state init --store URL` first',
     });
   }
-  return { manifest: parseManifest(found.body, store.url), version: found.version };
+  const last = parsed.get(store);
+  if (last?.version === found.version) return last;
+  const read = { manifest: parseManifest(found.body, store.url), version: found.version };
+  parsed.set(store, read);
+  return read;
 }
+
+/**
+ * The last manifest parsed per store: one version token always names the same bytes, and a
+ * run reads an unchanged manifest many times. Callers treat it as read-only (commits clone).
+ */
+const parsed = new WeakMap<ObjectStore, ManifestVersion>();
 
 export const encodeManifest = (m: Manifest) => Buffer.from(`${JSON.stringify(m, null, 1)}\n`);
 
