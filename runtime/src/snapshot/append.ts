@@ -14,16 +14,13 @@ import {
 } from '@escher/shared';
 import type { Embedder } from '../embed/embedder.js';
 import { embeddingText } from '../embed/open-embedder.js';
-import { InputError, TransientError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { sealPayload } from './field-crypto.js';
-import { CommitRaceLostError, commitManifest, readManifest } from './manifest-store.js';
+import { readManifest } from './manifest-store.js';
 import { decodeSegment } from './segment-codec.js';
-import { extendChain, readSegment, segmentCreatedAt } from './segment-io.js';
-import { writeNewSegment } from './segment-writer.js';
+import { extendChain, readSegment } from './segment-io.js';
+import { commitNewSegment, writeNewSegment } from './segment-writer.js';
 import type { Snapshot } from './snapshot.js';
-
-/** A writer whose segment waited longer than this gives up, so GC (grace ≥ 1 h) never races it. */
-export const MAX_COMMIT_AGE_MS = 10 * 60_000;
 
 export interface AppendOptions {
   /** Computes missing vectors; its modelId is recorded for the collection. */
@@ -192,35 +189,20 @@ export async function commitSegment(
     vectorEncoding: manifest.vectorEncoding,
   });
   const { key } = ref;
-  let refused = false;
-  try {
-    await commitManifest(
-      snap.store,
-      async (current) => {
-        refused = true;
-        await recheck(current);
-        if (snap.now().getTime() - (segmentCreatedAt(key)?.getTime() ?? 0) > MAX_COMMIT_AGE_MS) {
-          throw new TransientError(`segment ${key} waited too long for its commit`, {
-            hint: 'retry the append',
-          });
-        }
-        const state = current.collections[collection] ?? { segments: [] };
-        state.embedding ??= { model: meta.model, dims: meta.dims };
-        const committed = { ...ref, committedAt: snap.now().toISOString() };
-        state.segments.push(committed);
-        if (collectionKind(collection) === 'append-only')
-          state.chainHead = extendChain(state.chainHead, ref.sha256);
-        current.collections[collection] = state;
-        refused = false;
-        return current;
-      },
-      { now: snap.now },
-    );
-  } catch (err) {
-    // Refused or outraced for good, so no manifest lists it: remove it now rather than wait
-    // for GC. After any other failure the commit may have landed; GC decides later.
-    if (refused || err instanceof CommitRaceLostError) await snap.store.delete(key).catch(() => undefined);
-    throw err;
-  }
+  await commitNewSegment(
+    snap,
+    key,
+    async (current) => {
+      await recheck(current);
+      const state = current.collections[collection] ?? { segments: [] };
+      state.embedding ??= { model: meta.model, dims: meta.dims };
+      state.segments.push({ ...ref, committedAt: snap.now().toISOString() });
+      if (collectionKind(collection) === 'append-only')
+        state.chainHead = extendChain(state.chainHead, ref.sha256);
+      current.collections[collection] = state;
+      return current;
+    },
+    { what: 'segment', hint: 'retry the append' },
+  );
   return { ids: columns.ids, segment: key };
 }

@@ -13,12 +13,12 @@ import {
   type SegmentExpiry,
   type SegmentRef,
 } from '@escher/shared';
-import { InputError, TransientError } from '../errors.js';
-import { MAX_COMMIT_AGE_MS, parseCollection } from './append.js';
+import { InputError } from '../errors.js';
+import { parseCollection } from './append.js';
 import { type CollectionColumns, readColumns } from './collection-reader.js';
-import { CommitRaceLostError, commitManifest, readManifest } from './manifest-store.js';
-import { chainOf, segmentCreatedAt } from './segment-io.js';
-import { pickRows, writeNewSegment } from './segment-writer.js';
+import { readManifest } from './manifest-store.js';
+import { chainOf } from './segment-io.js';
+import { commitNewSegment, pickRows, writeNewSegment } from './segment-writer.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface ExpireOptions {
@@ -158,32 +158,21 @@ export async function expireRecords(
     expiry,
   });
   const { key } = ref;
-  let refused = false;
   try {
-    await commitManifest(
-      snap.store,
+    await commitNewSegment(
+      snap,
+      key,
       (current) => {
-        refused = true;
         const now = current.collections[collection];
         const segments = now?.segments ?? [];
         if (!now || prefix.some((r, i) => segments[i]?.key !== r.key)) throw new PrefixChanged();
-        if (snap.now().getTime() - (segmentCreatedAt(key)?.getTime() ?? 0) > MAX_COMMIT_AGE_MS) {
-          // GC may already take a segment this old for an orphan.
-          throw new TransientError(`expiry segment ${key} waited too long for its commit`, {
-            hint: 'run the expiry again',
-          });
-        }
         now.segments = [{ ...ref, committedAt: snap.now().toISOString() }, ...segments.slice(prefix.length)];
         now.chainHead = chainOf(now.segments, chainBefore);
-        refused = false;
         return current;
       },
-      { now: snap.now },
+      { what: 'expiry segment', hint: 'run the expiry again' },
     );
   } catch (err) {
-    // Refused or outraced, so no manifest lists it; after any other failure the commit may
-    // have landed, and GC decides later.
-    if (refused || err instanceof CommitRaceLostError) await snap.store.delete(key).catch(() => undefined);
     if (!(err instanceof PrefixChanged)) throw err;
     return { ...result, expired: [], kept: 0, replaced: 0, skipped: 'another expiry committed first' };
   }

@@ -3,9 +3,9 @@
 // protects in-flight writers (who give up after MAX_COMMIT_AGE_MS) and readers still
 // working from an older manifest.
 
-import { MAX_COMMIT_AGE_MS } from './append.js';
 import { readManifest } from './manifest-store.js';
 import { SEGMENTS_PREFIX, segmentCreatedAt } from './segment-io.js';
+import { MAX_COMMIT_AGE_MS } from './segment-writer.js';
 import type { Snapshot } from './snapshot.js';
 
 export const DEFAULT_GC_GRACE_MS = 60 * 60_000;

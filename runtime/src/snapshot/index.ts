@@ -4,7 +4,6 @@ export {
   type AppendOptions,
   type AppendResult,
   appendRecords,
-  MAX_COMMIT_AGE_MS,
   parseCollection,
 } from './append.js';
 export { type CompactionResult, compactCollection, compactSnapshot } from './compact.js';
@@ -19,6 +18,7 @@ export {
   type RetentionCutoff,
   retentionCutoffs,
 } from './retention.js';
+export { MAX_COMMIT_AGE_MS } from './segment-writer.js';
 export { initSnapshot, openSnapshot, type Snapshot } from './snapshot.js';
 export { STATE_KEY_NAME } from './state-key.js';
 export { type SnapshotStats, snapshotStats } from './stats.js';

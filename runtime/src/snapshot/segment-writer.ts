@@ -1,11 +1,16 @@
 // Writing one new segment: a fresh time-sortable id, the header every writer fills the same
-// way, a create-only put. Appends, compaction and expiry differ only in which rows they
-// write and in how they commit the reference, which stays each caller's own step.
+// way, a create-only put; then, for appends and expiry, committing its reference in time for
+// GC. Which rows go in and how the manifest changes stay each caller's own steps.
 
-import type { CollectionName, SegmentExpiry, SegmentRef, VectorEncoding } from '@escher/shared';
+import type { CollectionName, Manifest, SegmentExpiry, SegmentRef, VectorEncoding } from '@escher/shared';
+import { TransientError } from '../errors.js';
+import { CommitRaceLostError, commitManifest } from './manifest-store.js';
 import { encodeSegment, type SegmentColumns } from './segment-codec.js';
-import { newSegmentId, segmentKey, writeSegment } from './segment-io.js';
+import { newSegmentId, segmentCreatedAt, segmentKey, writeSegment } from './segment-io.js';
 import type { Snapshot } from './snapshot.js';
+
+/** A writer whose segment waited longer than this gives up, so GC (grace ≥ 1 h) never races it. */
+export const MAX_COMMIT_AGE_MS = 10 * 60_000;
 
 export interface NewSegmentMeta {
   model: string;
@@ -64,4 +69,37 @@ export function pickRows(
     payloads: [...rows.map((row) => columns.payloads[row] ?? null), ...tombstones.map(() => null)],
     vectors,
   };
+}
+
+/**
+ * Commits the segment under `key` by compare-and-swap: `change` edits every manifest tried
+ * and throws to refuse it; a segment older than MAX_COMMIT_AGE_MS is refused too. A refused or
+ * outraced segment is deleted at once, as no manifest lists it; after any other failure the
+ * commit may have landed, and GC decides later. `late` words the too-old error.
+ */
+export async function commitNewSegment(
+  snap: Snapshot,
+  key: string,
+  change: (current: Manifest) => Manifest | Promise<Manifest>,
+  late: { what: string; hint: string },
+): Promise<void> {
+  let refused = false;
+  try {
+    await commitManifest(
+      snap.store,
+      async (current) => {
+        refused = true;
+        const next = await change(current);
+        if (snap.now().getTime() - (segmentCreatedAt(key)?.getTime() ?? 0) > MAX_COMMIT_AGE_MS) {
+          throw new TransientError(`${late.what} ${key} waited too long for its commit`, { hint: late.hint });
+        }
+        refused = false;
+        return next;
+      },
+      { now: snap.now },
+    );
+  } catch (err) {
+    if (refused || err instanceof CommitRaceLostError) await snap.store.delete(key).catch(() => undefined);
+    throw err;
+  }
 }
