@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const RUNTIME = fileURLToPath(new URL('../../', import.meta.url));
+import { runNode } from '../pipeline/support/spawn-cli.js';
 
 // Runs in a fresh Node process over the compiled runner (as `escher` runs), recording every
 // cloud SDK package a module asks for: first after importing the job runner, then after
@@ -25,19 +22,10 @@ await fleets({ cloud: 'aws', account: '123456789012', region: 'us-east-1', resou
 console.log(JSON.stringify({ afterImport, afterAwsFleet: [...seen].sort() }));
 `;
 
-function run(): Promise<string> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', SCRIPT], { cwd: RUNTIME });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  child.stderr.on('data', (d) => {
-    err += d;
-  });
-  return new Promise((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(err)))),
-  );
+async function run(): Promise<string> {
+  const result = await runNode(['--input-type=module', '-e', SCRIPT]);
+  if (result.code !== 0) throw new Error(result.stderr);
+  return result.stdout;
 }
 
 describe('job runner cloud clients', () => {

@@ -20,6 +20,7 @@ import { testRig } from './support/deps.js';
 import { seedBucket } from './support/estate.js';
 import { bucketMadePublic, idleAlarm, sshOpenedToWorld } from './support/events.js';
 import { type Moto, startMoto } from './support/moto.js';
+import { REMEDIATED_TIMELINE } from './support/timeline.js';
 
 let moto: Moto;
 beforeAll(async () => {
@@ -97,18 +98,7 @@ describe('the remediation pipeline on AWS (moto)', () => {
         'removed 1 public policy statement(s)',
       ],
     });
-    expect(alert.timeline.map((t) => t.step)).toEqual([
-      'event',
-      'accept',
-      'normalise',
-      'load_state',
-      'enrich',
-      'analyse',
-      'decide',
-      'act',
-      'verify',
-      'notify',
-    ]);
+    expect(alert.timeline.map((t) => t.step)).toEqual([...REMEDIATED_TIMELINE]);
     expect(alert.exposure_seconds).toBeGreaterThanOrEqual(0);
 
     const block = await moto.s3.send(new GetPublicAccessBlockCommand({ Bucket: 'acme-customer-pii' }));

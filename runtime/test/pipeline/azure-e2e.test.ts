@@ -22,6 +22,7 @@ import { type AzureWorld, startAzureWorld } from '../remediation/azure/setup.js'
 import { emulator } from '../support/emulators.js';
 import { nsgRuleWritten, storageAccountWritten } from './support/azure-events.js';
 import { runCli } from './support/spawn-cli.js';
+import { REMEDIATED_TIMELINE } from './support/timeline.js';
 
 /** The runner's home subscription (the config wants a real UUID). */
 const SUB = '5e0f1c2a-7b3d-4e8f-9a01-b2c3d4e5f607';
@@ -194,18 +195,7 @@ describe('escher run on Azure (ARM contract server, Azurite, managed identity)',
     expect(nsg.rules.map((r) => r.name)).toEqual(['allow-https']);
     const printed = JSON.parse(run.stdout) as { status: string; timeline: { step: string }[] };
     expect(printed.status).toBe('remediated');
-    expect(printed.timeline.map((t) => t.step)).toEqual([
-      'event',
-      'accept',
-      'normalise',
-      'load_state',
-      'enrich',
-      'analyse',
-      'decide',
-      'act',
-      'verify',
-      'notify',
-    ]);
+    expect(printed.timeline.map((t) => t.step)).toEqual([...REMEDIATED_TIMELINE]);
     const [operation] = await state.listRecords('executed_operations', 'op:');
     expect(operation).toMatchObject({
       action: 'azure.network.remove_public_admin_rule',

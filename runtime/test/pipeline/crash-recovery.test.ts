@@ -8,6 +8,7 @@ import { seedBucket } from './support/estate.js';
 import { bucketMadePublic } from './support/events.js';
 import { ACCOUNT, type Moto, motoEnv, REGION, startMoto } from './support/moto.js';
 import { runCli } from './support/spawn-cli.js';
+import { REMEDIATED_TIMELINE } from './support/timeline.js';
 
 const BOUNDARIES = [
   'accept',
@@ -80,16 +81,7 @@ describe('a runner killed with SIGKILL at a step boundary, then rerun', () => {
       );
       expect(alert).toMatchObject({ status: 'remediated', severity: 'CRITICAL' });
       expect(((alert?.timeline ?? []) as { step: string }[]).map((t) => t.step)).toEqual([
-        'event',
-        'accept',
-        'normalise',
-        'load_state',
-        'enrich',
-        'analyse',
-        'decide',
-        'act',
-        'verify',
-        'notify',
+        ...REMEDIATED_TIMELINE,
       ]);
     },
     300_000,

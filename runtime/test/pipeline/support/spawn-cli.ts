@@ -15,7 +15,16 @@ export interface CliOutcome {
 }
 
 export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliOutcome> {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  return runNode([BIN, ...args], env, stdin);
+}
+
+/** Node itself with these arguments, in the runtime package, with only PATH and HOME inherited. */
+export function runNode(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin?: string,
+): Promise<CliOutcome> {
+  const child = spawn(process.execPath, args, {
     cwd: RUNTIME,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
