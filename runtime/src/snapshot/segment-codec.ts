@@ -8,16 +8,13 @@ import {
   SEGMENT_MAGIC,
   type SegmentHeader,
   SegmentHeaderSchema,
-  type VectorEncoding,
 } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
-import { toHalf } from './half-float.js';
-import { decodeHalves } from './half-simd.js';
+import { decodeRows, encodeRows, type RowColumns } from './payload-block.js';
+import { decodeVectors, encodeVectors, vectorBlockBytes } from './vector-block.js';
 
 /** A payload of null marks a tombstone. */
-export interface SegmentColumns {
-  ids: string[];
-  payloads: (Record<string, unknown> | null)[];
+export interface SegmentColumns extends RowColumns {
   /** ids.length * dims components, row-major. Tombstones carry zero vectors. */
   vectors: Float32Array;
 }
@@ -30,40 +27,13 @@ if (endianness() !== 'LE') {
   throw new Error('escher snapshots need a little-endian CPU');
 }
 
-export function vectorBlockBytes(encoding: VectorEncoding, records: number, dims: number): number {
-  if (encoding === 'f32') return records * dims * 4;
-  return encoding === 'f16' ? records * dims * 2 : records * 4 + records * dims;
-}
-
-function encodeVectors(encoding: VectorEncoding, vectors: Float32Array, n: number, dims: number): Uint8Array {
-  if (encoding === 'f32') return new Uint8Array(vectors.buffer, vectors.byteOffset, n * dims * 4);
-  if (encoding === 'f16') {
-    const halves = new Uint16Array(n * dims);
-    for (let i = 0; i < halves.length; i++) halves[i] = toHalf(vectors[i] as number);
-    return new Uint8Array(halves.buffer);
-  }
-  // Symmetric per-vector int8: scale = max|x| / 127, so the largest component is exact.
-  const out = new Uint8Array(vectorBlockBytes('i8', n, dims));
-  const scales = new Float32Array(out.buffer, 0, n);
-  const q = new Int8Array(out.buffer, n * 4, n * dims);
-  for (let r = 0; r < n; r++) {
-    let max = 0;
-    for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(vectors[r * dims + d] as number));
-    const scale = max / 127;
-    scales[r] = scale;
-    if (scale === 0) continue;
-    for (let d = 0; d < dims; d++) q[r * dims + d] = Math.round((vectors[r * dims + d] as number) / scale);
-  }
-  return out;
-}
-
 export function encodeSegment(
   header: Omit<SegmentHeader, 'vectorBytes' | 'payloadBytes'>,
   columns: SegmentColumns,
 ): Uint8Array {
   const n = columns.ids.length;
   const vectorBlock = encodeVectors(header.vectorEncoding, columns.vectors, n, header.dims);
-  const payloadBlock = Buffer.from(JSON.stringify(columns.ids.map((id, i) => [id, columns.payloads[i]])));
+  const payloadBlock = encodeRows(columns);
   const full: SegmentHeader = {
     ...header,
     vectorBytes: vectorBlock.length,
@@ -120,38 +90,9 @@ export function decodeSegmentHeader(
 export function decodeSegmentRecords(
   bytes: Uint8Array,
   name: string,
-): { header: SegmentHeader } & Omit<SegmentColumns, 'vectors'> {
+): { header: SegmentHeader } & RowColumns {
   const { header, vectorStart } = decodeSegmentHeader(bytes, name);
-  return { header, ...decodeRows(bytes, name, header, vectorStart) };
-}
-
-function decodeRows(
-  bytes: Uint8Array,
-  name: string,
-  header: SegmentHeader,
-  vectorStart: number,
-): Omit<SegmentColumns, 'vectors'> {
-  const n = header.records;
-  let rows: unknown;
-  try {
-    const payloadStart = vectorStart + header.vectorBytes;
-    rows = JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', payloadStart),
-    );
-  } catch (cause) {
-    throw new IntegrityError(`segment ${name} is damaged: unreadable payload block`, { cause });
-  }
-  if (!Array.isArray(rows) || rows.length !== n) {
-    throw new IntegrityError(`segment ${name} is damaged: payload block does not hold ${n} records`);
-  }
-  const ids: string[] = new Array(n);
-  const payloads: (Record<string, unknown> | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as [string, Record<string, unknown> | null];
-    ids[i] = row[0];
-    payloads[i] = row[1];
-  }
-  return { ids, payloads };
+  return { header, ...decodeRows(bytes, name, vectorStart + header.vectorBytes, header.records) };
 }
 
 /**
@@ -175,19 +116,7 @@ export function decodeSegment(
     start % 4 === 0
       ? { buffer: bytes.buffer as ArrayBuffer, offset: start }
       : { buffer: bytes.buffer.slice(start, start + header.vectorBytes) as ArrayBuffer, offset: 0 };
-  if (header.vectorEncoding === 'f32') {
-    out.set(new Float32Array(block.buffer, block.offset, n * dims), at);
-  } else if (header.vectorEncoding === 'f16') {
-    decodeHalves(new Uint16Array(block.buffer, block.offset, n * dims), out, at);
-  } else {
-    const scales = new Float32Array(block.buffer, block.offset, n);
-    const q = new Int8Array(block.buffer, block.offset + n * 4, n * dims);
-    for (let r = 0; r < n; r++) {
-      const scale = scales[r] as number;
-      const base = at + r * dims;
-      for (let d = 0; d < dims; d++) out[base + d] = (q[r * dims + d] as number) * scale;
-    }
-  }
-  const { ids, payloads } = decodeRows(bytes, name, header, vectorStart);
+  decodeVectors(header.vectorEncoding, block, n, dims, out, at);
+  const { ids, payloads } = decodeRows(bytes, name, vectorStart + header.vectorBytes, n);
   return { header, ids, payloads, vectors: target ? out.subarray(at, at + n * dims) : out };
 }
