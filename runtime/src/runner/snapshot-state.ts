@@ -26,7 +26,8 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import { appendRecords, type KnownIds } from '../snapshot/append.js';
 import { openPayload, type StateKey } from '../snapshot/field-crypto.js';
 import { NoSnapshotError, readManifest } from '../snapshot/manifest-store.js';
-import { decodeSegmentRecords } from '../snapshot/segment-codec.js';
+import type { RowIndex } from '../snapshot/payload-block.js';
+import { indexSegmentRows } from '../snapshot/segment-codec.js';
 import { readSegment } from '../snapshot/segment-io.js';
 import { initSnapshot, openSnapshot, type Snapshot } from '../snapshot/snapshot.js';
 import type { ObjectStore } from '../storage/object-store.js';
@@ -44,18 +45,17 @@ export interface SnapshotStateOptions {
 interface View {
   /** Segment keys the view holds, in manifest order. */
   keys: string[];
-  /** Live records as stored: sensitive fields stay sealed until a record is handed out. */
-  records: Map<string, Record<string, unknown>>;
+  /** Where each live record's row is; its payload is parsed only when it is handed out. */
+  records: Map<string, { rows: RowIndex; row: number }>;
   key?: StateKey;
 }
 
-/** A record as callers see it: sealed fields opened. */
+/** A record as callers see it: parsed, sealed fields opened. */
 const openedRecord = (view: View, c: CollectionName, id: string): Record<string, unknown> | undefined => {
-  const payload = view.records.get(id);
+  const at = view.records.get(id);
+  const payload = at?.rows.payload(at.row) ?? undefined;
   return payload && view.key ? openPayload(view.key, c, id, payload) : payload;
 };
-
-type Rows = { ids: string[]; payloads: (Record<string, unknown> | null)[] };
 
 /** A segment committed after the writer's view holds an id it writes: decide again. */
 class RecordChangedError extends Error {}
@@ -72,20 +72,17 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
     );
     return opened;
   };
-  const rows = new Map<string, Promise<Rows>>();
+  const rows = new Map<string, Promise<RowIndex>>();
   const idCache = new Map<string, KnownIds>();
   const views = new Map<CollectionName, View>();
   const refreshing = new Map<CollectionName, Promise<View>>();
 
-  /** A committed segment's ids and payloads (still sealed); segments never change. */
-  const segmentRows = (ref: SegmentRef): Promise<Rows> => {
+  /** A committed segment's rows (payloads still sealed); segments never change. */
+  const segmentRows = (ref: SegmentRef): Promise<RowIndex> => {
     let found = rows.get(ref.key);
     if (!found) {
-      found = readSegment(store, ref).then((bytes) => {
-        // Lookups by id never need the vectors: skipping them halves the work on a large estate.
-        const seg = decodeSegmentRecords(bytes, ref.key);
-        return { ids: seg.ids, payloads: seg.payloads };
-      });
+      // Lookups by id need neither the vectors nor the payloads of the records not looked up.
+      found = readSegment(store, ref).then((bytes) => indexSegmentRows(bytes, ref.key));
       found.catch(() => rows.delete(ref.key));
       rows.set(ref.key, found);
     }
@@ -111,10 +108,9 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
     view.key = snap.key;
     const read = await mapLimited(fresh, PARALLEL_READS, segmentRows);
     read.forEach((r, s) => {
-      r.ids.forEach((id, i) => {
-        const payload = r.payloads[i];
-        if (payload) view.records.set(id, payload);
-        else view.records.delete(id);
+      r.ids.forEach((id, row) => {
+        if (r.isTombstone(row)) view.records.delete(id);
+        else view.records.set(id, { rows: r, row });
       });
       view.keys.push((fresh[s] as SegmentRef).key);
     });

@@ -10,7 +10,7 @@ import {
   SegmentHeaderSchema,
 } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
-import { decodeRows, encodeRows, type RowColumns } from './payload-block.js';
+import { decodeRows, encodeRows, indexRows, type RowColumns, type RowIndex } from './payload-block.js';
 import { decodeVectors, encodeVectors, vectorBlockBytes } from './vector-block.js';
 
 /** A payload of null marks a tombstone. */
@@ -86,13 +86,10 @@ export function decodeSegmentHeader(
   return { header, vectorStart };
 }
 
-/** Ids and payloads without the vectors: for readers that only look records up by id. */
-export function decodeSegmentRecords(
-  bytes: Uint8Array,
-  name: string,
-): { header: SegmentHeader } & RowColumns {
+/** The rows without the vectors, payloads parsed on demand: for readers that look records up by id. */
+export function indexSegmentRows(bytes: Uint8Array, name: string): { header: SegmentHeader } & RowIndex {
   const { header, vectorStart } = decodeSegmentHeader(bytes, name);
-  return { header, ...decodeRows(bytes, name, vectorStart + header.vectorBytes, header.records) };
+  return { header, ...indexRows(bytes, name, vectorStart + header.vectorBytes, header.records) };
 }
 
 /**
