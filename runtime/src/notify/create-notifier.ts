@@ -3,7 +3,7 @@
 // and a failing or slow channel cannot block the others or the remediation that called it.
 
 import type { SecretStore } from '../secrets/secret-store.js';
-import type { Channel } from './channel.js';
+import type { Channel, ChannelName } from './channel.js';
 import { CHANNEL_FACTORIES } from './channels/index.js';
 import { type DeliveryResult, NotificationSchema, type Notifier } from './notification.js';
 import { routeFor } from './routing.js';
@@ -26,7 +26,7 @@ export function createNotifier(
   const configured = new Set(channels.keys());
 
   return {
-    async send(input) {
+    async send(input, options = {}) {
       const parsed = NotificationSchema.safeParse(input);
       if (!parsed.success) {
         const problem = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -34,23 +34,28 @@ export function createNotifier(
         return [{ channel: 'notifier', ok: false, error: `invalid notification: ${problem}` }];
       }
       const notification = parsed.data;
-      const names = routeFor(notification.severity, configured);
+      const names = routeFor(notification.severity, configured).filter((name) => !options.skip?.has(name));
+      const deliver = async (name: ChannelName): Promise<DeliveryResult> => {
+        const channel = channels.get(name) as Channel;
+        try {
+          await channel.deliver(notification, AbortSignal.timeout(deps.deadlineMs ?? CHANNEL_DEADLINE_MS));
+          deps.log.info('notification delivered', { channel: name, dedup_key: notification.dedup_key });
+          return { channel: name, ok: true };
+        } catch (err) {
+          const error = err instanceof Error ? err.message : String(err);
+          deps.log.warn('notification failed', {
+            channel: name,
+            dedup_key: notification.dedup_key,
+            error: err,
+          });
+          return { channel: name, ok: false, error };
+        }
+      };
       return Promise.all(
-        names.map(async (name): Promise<DeliveryResult> => {
-          const channel = channels.get(name) as Channel;
-          try {
-            await channel.deliver(notification, AbortSignal.timeout(deps.deadlineMs ?? CHANNEL_DEADLINE_MS));
-            deps.log.info('notification delivered', { channel: name, dedup_key: notification.dedup_key });
-            return { channel: name, ok: true };
-          } catch (err) {
-            const error = err instanceof Error ? err.message : String(err);
-            deps.log.warn('notification failed', {
-              channel: name,
-              dedup_key: notification.dedup_key,
-              error: err,
-            });
-            return { channel: name, ok: false, error };
-          }
+        names.map(async (name) => {
+          const result = await deliver(name);
+          await options.onDelivered?.(result);
+          return result;
         }),
       );
     },

@@ -30,7 +30,19 @@ export interface DeliveryResult {
   error?: string;
 }
 
-/** Sends one notification to every channel its severity routes to; never throws. */
+export interface SendOptions {
+  /** Channels that have this notification already (a rerun after a crash mid-send). */
+  skip?: ReadonlySet<string>;
+  /** Called as each channel finishes, before send resolves: where a caller records it. */
+  onDelivered?: (result: DeliveryResult) => Promise<void>;
+}
+
+/**
+ * Sends one notification to every channel its severity routes to. A channel's failure comes
+ * back as its result, never as a throw; only a failing onDelivered (the caller's own
+ * bookkeeping) rejects.
+ */
 export interface Notifier {
-  send(notification: NotificationInput): Promise<DeliveryResult[]>;
+  /** The results of the channels sent to now (skipped ones are left out). */
+  send(notification: NotificationInput, options?: SendOptions): Promise<DeliveryResult[]>;
 }

@@ -32,16 +32,30 @@ export class Journal {
     if (previous) return previous.data as T;
     this.current = step.replace(/#.*/, '');
     const { text, data } = await run();
-    const checkpoint: Checkpoint = { step, at: this.clock().toISOString(), text, data };
+    await this.save(index, { step, at: this.clock().toISOString(), text, data });
+    return data;
+  }
+
+  /** The output a checkpoint at `index` holds, if any. */
+  output<T>(index: number): T | undefined {
+    return this.done.get(index)?.data as T | undefined;
+  }
+
+  /** Checkpoints work done inside the current step (one notification channel) as it lands. */
+  async detail(step: string, index: number, text: string, data: unknown): Promise<void> {
+    await this.save(index, { step, at: this.clock().toISOString(), text, data, detail: true });
+  }
+
+  private async save(index: number, checkpoint: Checkpoint): Promise<void> {
     await this.state.saveCheckpoint(this.key, index, checkpoint);
     this.done.set(index, checkpoint);
-    this.log?.debug('step done', { step, text });
-    this.boundary(step);
-    return data;
+    this.log?.debug('step done', { step: checkpoint.step, text: checkpoint.text });
+    this.boundary(checkpoint.step);
   }
 
   timeline(): TimelineEntry[] {
     return [...this.done.entries()]
+      .filter(([, c]) => !c.detail)
       .sort(([a], [b]) => a - b)
       .map(([, c]) => ({ at: c.at, step: c.step.replace(/#.*/, '') as TimelineEntry['step'], text: c.text }));
   }

@@ -1,9 +1,36 @@
 // Step: notify. One notification per alert, routed by severity by the Notifier; a
 // CRITICAL that was fixed goes out as resolved. The dedup key is the event id, so a
-// redelivered event cannot page twice on channels that deduplicate.
+// redelivered event cannot page twice on channels that deduplicate; for the others each
+// channel's result is checkpointed as it lands, so a rerun after a crash mid-send sends
+// only to the channels still owed it.
 
 import type { AlertRecord } from '@escher/shared';
-import type { NotificationInput } from '../notify/notification.js';
+import { CHANNEL_NAMES } from '../notify/channel.js';
+import type { DeliveryResult, NotificationInput, Notifier } from '../notify/notification.js';
+import { notifyText } from './describe.js';
+import type { Journal } from './journal.js';
+import { STEP_INDEX } from './steps.js';
+
+/** Each channel's checkpoint has a fixed slot after notify's, whatever else is configured. */
+const channelSlot = (channel: string) =>
+  STEP_INDEX.notify + 1 + CHANNEL_NAMES.indexOf(channel as (typeof CHANNEL_NAMES)[number]);
+
+/**
+ * Sends the notification to every routed channel exactly once across reruns, short of a
+ * crash between a channel's answer and its checkpoint (then that channel alone gets it again;
+ * PagerDuty folds the repeat by its dedup key).
+ */
+export function notifyOnce(notifier: Notifier, journal: Journal, notification: NotificationInput) {
+  return journal.step('notify', STEP_INDEX.notify, async () => {
+    const earlier = CHANNEL_NAMES.flatMap((name) => journal.output<DeliveryResult>(channelSlot(name)) ?? []);
+    const now = await notifier.send(notification, {
+      skip: new Set(earlier.map((r) => r.channel)),
+      onDelivered: (r) => journal.detail(`notify:${r.channel}`, channelSlot(r.channel), notifyText([r]), r),
+    });
+    const results = [...earlier, ...now];
+    return { text: notifyText(results), data: results };
+  });
+}
 
 const STATUS_TEXT: Record<AlertRecord['status'], string> = {
   remediated: 'auto-remediated',

@@ -16,7 +16,7 @@ import * as text from './describe.js';
 import { enrich } from './enrich.js';
 import { Journal } from './journal.js';
 import { loadState } from './load-state.js';
-import { notificationFor } from './notify.js';
+import { notificationFor, notifyOnce } from './notify.js';
 import { overlayState } from './overlay-state.js';
 import { alertStatus, writeRecords } from './record.js';
 import type { ItemResult } from './result.js';
@@ -159,10 +159,7 @@ async function steps(
   };
   const notifications = options.dryRun
     ? []
-    : await journal.step('notify', I.notify, async () => {
-        const results = await deps.notifier.send(notificationFor({ ...base, timeline: [] }, deps.clock()));
-        return { text: text.notifyText(results), data: results };
-      });
+    : await notifyOnce(deps.notifier, journal, notificationFor({ ...base, timeline: [] }, deps.clock()));
   const timeline = [
     { at: event.timestamp, step: 'event' as const, text: text.eventText(event) },
     ...journal.timeline(),

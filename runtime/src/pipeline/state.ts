@@ -9,6 +9,8 @@ export interface Checkpoint {
   at: string;
   text: string;
   data?: unknown;
+  /** Bookkeeping inside a step (one channel of notify): kept for reruns, not a timeline entry. */
+  detail?: true;
 }
 
 export interface Lease {

@@ -1,5 +1,5 @@
-// Journal positions of the pipeline's steps. Sub-steps (one per action) take the slots
-// after their step's base, so checkpoints sort in the order they happen.
+// Journal positions of the pipeline's steps. Sub-steps (one per action, one per notification
+// channel) take the slots after their step's base, so checkpoints sort in the order they happen.
 
 export const STEP_INDEX = {
   accept: 0,

@@ -52,9 +52,9 @@ async function build(o: LazyNotifierOptions): Promise<Notifier> {
 export function lazyNotifier(o: LazyNotifierOptions): Notifier {
   let notifier: Promise<Notifier> | undefined;
   return {
-    async send(notification) {
+    async send(notification, options) {
       notifier ??= build(o);
-      return (await notifier).send(notification);
+      return (await notifier).send(notification, options);
     },
   };
 }
