@@ -12,7 +12,32 @@ export interface ProxiedCall {
   answered: number;
 }
 
-export async function startTimingProxy(target: string) {
+/**
+ * How long the emulator was busy: the union of the calls' intervals, not their sum, so that
+ * calls the runner makes concurrently are not subtracted from its time twice.
+ */
+export function busyTime(calls: Pick<ProxiedCall, 'arrived' | 'answered'>[]): number {
+  const sorted = [...calls].sort((a, b) => a.arrived - b.arrived);
+  let busy = 0;
+  let until = Number.NEGATIVE_INFINITY;
+  for (const { arrived, answered } of sorted) {
+    if (answered <= until) continue;
+    busy += answered - Math.max(arrived, until);
+    until = answered;
+  }
+  return busy;
+}
+
+export interface TimingProxy {
+  url: string;
+  /** Every call since the bench last emptied the list, in arrival order. */
+  calls: ProxiedCall[];
+  /** Called as each call arrives, before it is forwarded (e.g. to sample the caller's CPU time). */
+  onArrive?: (call: ProxiedCall) => void;
+  close(): Promise<void>;
+}
+
+export async function startTimingProxy(target: string): Promise<TimingProxy> {
   const calls: ProxiedCall[] = [];
   const upstream = new URL(target);
   const now = () => performance.timeOrigin + performance.now();
@@ -24,6 +49,7 @@ export async function startTimingProxy(target: string) {
       answered: 0,
     };
     calls.push(call);
+    proxy.onArrive?.(call);
     const out = request(
       {
         host: upstream.hostname,
@@ -43,7 +69,7 @@ export async function startTimingProxy(target: string) {
     req.pipe(out);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  const proxy: TimingProxy = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
     close: () =>
@@ -52,4 +78,5 @@ export async function startTimingProxy(target: string) {
         server.close(() => resolve());
       }),
   };
+  return proxy;
 }
