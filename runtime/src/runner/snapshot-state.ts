@@ -25,7 +25,7 @@ import type { RunnerState } from '../pipeline/state.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { appendRecords, type KnownIds } from '../snapshot/append.js';
 import { openPayload, type StateKey } from '../snapshot/field-crypto.js';
-import { NoSnapshotError, readManifest } from '../snapshot/manifest-store.js';
+import { type ManifestVersion, NoSnapshotError, readManifest } from '../snapshot/manifest-store.js';
 import type { RowIndex } from '../snapshot/payload-block.js';
 import { indexSegmentRows } from '../snapshot/segment-codec.js';
 import { readSegment } from '../snapshot/segment-io.js';
@@ -48,6 +48,8 @@ interface View {
   /** Where each live record's row is; its payload is parsed only when it is handed out. */
   records: Map<string, { rows: RowIndex; row: number }>;
   key?: StateKey;
+  /** The manifest the view was refreshed from; writes decided on the view commit against it first. */
+  read?: ManifestVersion;
 }
 
 /** A record as callers see it: parsed, sealed fields opened. */
@@ -90,30 +92,28 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
   };
 
   async function refresh(c: CollectionName): Promise<View> {
-    const manifest = await readManifest(store).then(
-      (m) => m.manifest,
-      (err: unknown) => {
-        // Reads of a store no one has written yet see empty collections; only a write creates it.
-        if (err instanceof NoSnapshotError) return undefined;
-        throw err;
-      },
-    );
-    const refs = manifest?.collections[c]?.segments ?? [];
-    if (refs.length === 0) return { keys: [], records: new Map() };
+    const read = await readManifest(store).catch((err: unknown) => {
+      // Reads of a store no one has written yet see empty collections; only a write creates it.
+      if (err instanceof NoSnapshotError) return undefined;
+      throw err;
+    });
+    const refs = read?.manifest.collections[c]?.segments ?? [];
+    if (refs.length === 0) return { keys: [], records: new Map(), ...(read ? { read } : {}) };
     const snap = await snapshot(false);
     const old = views.get(c);
     // Commits only ever add segments at the end; anything else (compaction) is read afresh.
     const view: View = old?.keys.every((k, i) => refs[i]?.key === k) ? old : { keys: [], records: new Map() };
     const fresh = refs.slice(view.keys.length);
     view.key = snap.key;
-    const read = await mapLimited(fresh, PARALLEL_READS, segmentRows);
-    read.forEach((r, s) => {
+    const segments = await mapLimited(fresh, PARALLEL_READS, segmentRows);
+    segments.forEach((r, s) => {
       r.ids.forEach((id, row) => {
         if (r.isTombstone(row)) view.records.delete(id);
         else view.records.set(id, { rows: r, row });
       });
       view.keys.push((fresh[s] as SegmentRef).key);
     });
+    view.read = read;
     views.set(c, view);
     return view;
   }
@@ -136,8 +136,8 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
     }
   };
 
-  async function embedderFor(c: CollectionName): Promise<Embedder> {
-    const { manifest } = await readManifest(store);
+  async function embedderFor(c: CollectionName, read: ManifestVersion | undefined): Promise<Embedder> {
+    const { manifest } = read ?? (await readManifest(store));
     const made = manifest.collections[c]?.embedding;
     if (made?.model.startsWith(HASH_MODEL_ID)) return new HashEmbedder(made.dims);
     const embedder = await o.embedder();
@@ -160,19 +160,26 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
     decide: (view: View) => SnapshotRecord[],
   ): Promise<SnapshotRecord[]> {
     const snap = await snapshot(true);
-    const embedder = await embedderFor(c);
+    let view = await current(c);
+    const embedder = await embedderFor(c, view.read);
     for (;;) {
-      const view = await current(c);
       // Decided and pinned at once: a concurrent refresh may extend this view meanwhile.
       const records = decide(view);
       const seen = new Set(view.keys);
+      const read = view.read;
       if (records.length === 0) return [];
       try {
-        await appendRecords(snap, c, records, { embedder, idCache, guard: guard(c, seen, new Set(ids)) });
+        await appendRecords(snap, c, records, {
+          embedder,
+          idCache,
+          guard: guard(c, seen, new Set(ids)),
+          ...(read ? { read } : {}),
+        });
         return records;
       } catch (err) {
         if (!(err instanceof RecordChangedError)) throw err;
       }
+      view = await current(c);
     }
   }
 

@@ -16,7 +16,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { embeddingText } from '../embed/open-embedder.js';
 import { InputError } from '../errors.js';
 import { sealPayload } from './field-crypto.js';
-import { readManifest } from './manifest-store.js';
+import { type ManifestVersion, readManifest } from './manifest-store.js';
 import { decodeSegment } from './segment-codec.js';
 import { extendChain, readSegment } from './segment-io.js';
 import { commitNewSegment, writeNewSegment } from './segment-writer.js';
@@ -35,6 +35,8 @@ export interface AppendOptions {
   guard?: (current: Manifest) => Promise<void>;
   /** Known ids per committed segment key, shared across appends (segments never change). */
   idCache?: Map<string, KnownIds>;
+  /** The manifest the caller decided on, when it has one: saves reading it again. */
+  read?: ManifestVersion;
 }
 
 export interface AppendResult {
@@ -145,7 +147,8 @@ export async function appendRecords(
   if (records.length === 0) return { ids: [], segment: undefined };
   checkBatch(records);
   const { vectors, model, dims } = await vectorsFor(records, options);
-  const { manifest } = await readManifest(snap.store);
+  const read = options.read ?? (await readManifest(snap.store));
+  const { manifest } = read;
   checkEmbedding(manifest, collection, model, dims);
   const appendOnly = collectionKind(collection) === 'append-only';
   const ids = records.map((r) => r.id);
@@ -169,12 +172,14 @@ export async function appendRecords(
       await options.guard?.(current);
       if (appendOnly) await assertNewIds(snap, current.collections[collection]?.segments ?? [], idSet, cache);
     },
+    read,
   );
 }
 
 /**
  * Writes one segment and commits its reference at the end of the collection's list.
- * `recheck` runs against every manifest the commit is attempted on.
+ * `recheck` runs against every manifest the commit is attempted on; `read` is a manifest the
+ * caller read already (tried first, saving a read).
  */
 export async function commitSegment(
   snap: Snapshot,
@@ -182,8 +187,9 @@ export async function commitSegment(
   columns: { ids: string[]; payloads: (Record<string, unknown> | null)[]; vectors: Float32Array },
   meta: { model: string; dims: number; mergedFrom: string[] },
   recheck: (current: Manifest) => Promise<void>,
+  read?: ManifestVersion,
 ): Promise<AppendResult> {
-  const { manifest } = await readManifest(snap.store);
+  const { manifest } = read ?? (await readManifest(snap.store));
   const ref = await writeNewSegment(snap, collection, columns, {
     ...meta,
     vectorEncoding: manifest.vectorEncoding,
@@ -203,6 +209,7 @@ export async function commitSegment(
       return current;
     },
     { what: 'segment', hint: 'retry the append' },
+    read,
   );
   return { ids: columns.ids, segment: key };
 }

@@ -124,6 +124,11 @@ export interface CommitOptions {
   now?: () => Date;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A manifest the caller read already: the first attempt starts from it instead of reading
+   * again. If it is stale, the compare-and-swap fails and the next attempt reads afresh.
+   */
+  read?: ManifestVersion;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -142,7 +147,7 @@ export async function commitManifest(
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = options.maxAttempts ?? 200;
   for (let attempt = 1; ; attempt++) {
-    const { manifest, version } = await readManifest(store);
+    const { manifest, version } = (attempt === 1 && options.read) || (await readManifest(store));
     const next = await change(structuredClone(manifest));
     const stamped: Manifest = {
       ...next,

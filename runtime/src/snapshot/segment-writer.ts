@@ -4,7 +4,7 @@
 
 import type { CollectionName, Manifest, SegmentExpiry, SegmentRef, VectorEncoding } from '@escher/shared';
 import { TransientError } from '../errors.js';
-import { CommitRaceLostError, commitManifest } from './manifest-store.js';
+import { CommitRaceLostError, commitManifest, type ManifestVersion } from './manifest-store.js';
 import { encodeSegment, type SegmentColumns } from './segment-codec.js';
 import { newSegmentId, segmentCreatedAt, segmentKey, writeSegment } from './segment-io.js';
 import type { Snapshot } from './snapshot.js';
@@ -75,13 +75,15 @@ export function pickRows(
  * Commits the segment under `key` by compare-and-swap: `change` edits every manifest tried
  * and throws to refuse it; a segment older than MAX_COMMIT_AGE_MS is refused too. A refused or
  * outraced segment is deleted at once, as no manifest lists it; after any other failure the
- * commit may have landed, and GC decides later. `late` words the too-old error.
+ * commit may have landed, and GC decides later. `late` words the too-old error; `read` is a
+ * manifest the caller read already, to try first.
  */
 export async function commitNewSegment(
   snap: Snapshot,
   key: string,
   change: (current: Manifest) => Manifest | Promise<Manifest>,
   late: { what: string; hint: string },
+  read?: ManifestVersion,
 ): Promise<void> {
   let refused = false;
   try {
@@ -96,7 +98,7 @@ export async function commitNewSegment(
         refused = false;
         return next;
       },
-      { now: snap.now },
+      { now: snap.now, ...(read ? { read } : {}) },
     );
   } catch (err) {
     if (refused || err instanceof CommitRaceLostError) await snap.store.delete(key).catch(() => undefined);

@@ -141,5 +141,38 @@ describe.each(backends.filter((b) => b.name.startsWith('local') || b.name.starts
       const { manifest } = await readManifest(store);
       expect(manifest.collections.audit?.segments).toHaveLength(2);
     });
+
+    it('reads the manifest once per write and commits on that read when no one else wrote', async () => {
+      const { store, secrets } = await fresh();
+      const runner = runnerOn(store, secrets);
+      await runner.putRecord('alerts_events', 'alert:warm', { status: 'notified' });
+      const calls: string[] = [];
+      const counted: ObjectStore = {
+        url: store.url,
+        get: (key) => (calls.push(`get ${key}`), store.get(key)),
+        putIfAbsent: (key, body) => store.putIfAbsent(key, body),
+        putIfMatch: (key, body, version) => (
+          calls.push(`putIfMatch ${key}`), store.putIfMatch(key, body, version)
+        ),
+        list: (prefix) => store.list(prefix),
+        delete: (key) => store.delete(key),
+        check: () => store.check(),
+      };
+      const counting = runnerOn(counted, secrets);
+      await counting.getRecord('alerts_events', 'alert:warm');
+      calls.length = 0;
+      await counting.putRecord('alerts_events', 'alert:next', { status: 'remediated' });
+      await counting.updateRecord('alerts_events', 'alert:next', (r) => ({ ...r, seen: true }));
+      expect(calls.filter((c) => c.endsWith('manifest.json'))).toEqual([
+        'get manifest.json',
+        'putIfMatch manifest.json',
+        'get manifest.json',
+        'putIfMatch manifest.json',
+      ]);
+      expect(await runner.getRecord('alerts_events', 'alert:next')).toEqual({
+        status: 'remediated',
+        seen: true,
+      });
+    });
   },
 );
