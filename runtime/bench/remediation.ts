@@ -6,7 +6,7 @@
 // the same runner through the same entry code) and the `escher run` CLI.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,23 @@ function run(
   return new Promise((resolve) => child.on('close', (code) => resolve({ start, code, err, cpuAtFix })));
 }
 
+/**
+ * bin/escher.js starts from the bundle only while it is no older than the last compile, as
+ * the image always does. Another compile in this working tree (a typecheck, a test run)
+ * would silently switch the runs to the tsc output, so the bench bundles first and checks after.
+ */
+function bundleIsCurrent(): boolean {
+  const mtime = (rel: string) => statSync(join(RUNTIME, rel), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return (
+    mtime('dist/bundle/escher.js') >=
+    Math.max(mtime('tsconfig.tsbuildinfo'), mtime('../shared/tsconfig.tsbuildinfo'))
+  );
+}
+
+function bundle(): void {
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: RUNTIME, stdio: 'ignore' });
+}
+
 const isFix = (c: ProxiedCall) => c.method === 'PUT' && c.url.includes('publicAccessBlock');
 
 function split(calls: ProxiedCall[], start: number) {
@@ -162,6 +179,7 @@ export const remediationBench: Bench = {
         },
       ];
       for (const path of paths) {
+        bundle();
         const once = async (tag: string) => {
           await s3.send(new DeletePublicAccessBlockCommand({ Bucket: PII_BUCKET }));
           await s3.send(new PutBucketAclCommand({ Bucket: PII_BUCKET, ACL: 'public-read' }));
@@ -179,6 +197,10 @@ export const remediationBench: Bench = {
         await once(`${paths.indexOf(path)}-warm-up`);
         const figures: Awaited<ReturnType<typeof once>>[] = [];
         for (let r = 0; r < RUNS; r++) figures.push(await once(`${paths.indexOf(path)}-${r}`));
+        if (!bundleIsCurrent())
+          throw new Error(
+            'a compile during the runs left the bundle behind it: run the bench again on a quiet tree',
+          );
         const fmt = (xs: number[]) =>
           `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
         const cpu = figures.flatMap((f) => (f.cpu === undefined ? [] : [f.cpu]));

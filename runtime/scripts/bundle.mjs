@@ -55,6 +55,11 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
+  // The ES module builds first: the AWS SDK's CommonJS builds export each client whole
+  // through __require wrappers (nothing can be dropped, every module is evaluated), while
+  // its ES builds are marked side-effect free, so only the commands we send are kept.
+  mainFields: ['module', 'main'],
+  conditions: ['module'],
   external: EXTERNAL,
   plugins: [dynamicPackageImportsStayExternal],
   // Bundled CommonJS code calls require(); an ES module has none of its own.
