@@ -18,7 +18,8 @@ export interface Lease {
   expires_at: string;
 }
 
-export interface RunnerState {
+/** The user's records: the snapshot's collections (runner/snapshot-state.ts). */
+export interface RecordStore {
   getRecord(collection: CollectionName, id: string): Promise<Record<string, unknown> | undefined>;
   /** Records whose id starts with the prefix. */
   listRecords(collection: CollectionName, idPrefix: string): Promise<Record<string, unknown>[]>;
@@ -37,7 +38,10 @@ export interface RunnerState {
     id: string,
     change: (current: Record<string, unknown> | undefined) => Record<string, unknown>,
   ): Promise<Record<string, unknown>>;
+}
 
+/** The runner's own bookkeeping per event, beside the snapshot (runner/object-state.ts). */
+export interface RunCoordination {
   /** Records the raw trigger; false when this event was received before. */
   accept(eventKey: string, raw: unknown, at: Date): Promise<boolean>;
   /** Takes the processing lease; false while another live runner holds it. */
@@ -51,3 +55,5 @@ export interface RunnerState {
   deadLetter(id: string, record: Record<string, unknown>): Promise<boolean>;
   deadLetters(): Promise<Record<string, unknown>[]>;
 }
+
+export interface RunnerState extends RecordStore, RunCoordination {}

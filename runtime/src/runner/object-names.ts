@@ -22,14 +22,3 @@ export function objectName(id: string): string {
 }
 
 export const isHashedName = (name: string): boolean => name.includes(HASH_MARK);
-
-/**
- * Whether an object name may hold an id starting with `idPrefix`. Exact for verbatim names;
- * for hashed names only the head can be compared, so the caller confirms with ID_FIELD.
- */
-export function nameMayMatch(name: string, idPrefix: string): boolean {
-  const prefix = encodeURIComponent(idPrefix);
-  if (!isHashedName(name)) return name.startsWith(prefix);
-  const head = name.slice(0, HEAD);
-  return prefix.length <= HEAD ? head.startsWith(prefix) : prefix.startsWith(head);
-}

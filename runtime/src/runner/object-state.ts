@@ -1,14 +1,11 @@
-// RunnerState on any ObjectStore: one JSON object per record under records/<collection>/,
-// coordination objects under runner/. Create-only puts make append-only collections and
-// checkpoints race-free; the lease is a compare-and-swap on a small claim object.
+// The runner's coordination objects on any ObjectStore, under runner/: the inbox, leases,
+// step checkpoints, completion markers and dead letters (FORMAT.md). Create-only puts make
+// the inbox and checkpoints race-free; the lease is a compare-and-swap on a small claim object.
 
-import type { CollectionName } from '@escher/shared';
 import { IntegrityError, PreconditionFailedError } from '../errors.js';
-import type { Checkpoint, Lease, RunnerState } from '../pipeline/state.js';
+import type { Checkpoint, Lease, RunCoordination } from '../pipeline/state.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { ID_FIELD, isHashedName, objectName as keyOf, nameMayMatch } from './object-names.js';
-
-const recordKey = (c: CollectionName, id: string) => `records/${c}/${keyOf(id)}.json`;
+import { ID_FIELD, isHashedName, objectName as keyOf } from './object-names.js';
 
 /** A hashed name cannot give its id back, so the object carries it (see object-names.ts). */
 function enc(value: unknown, id?: string): Buffer {
@@ -39,49 +36,19 @@ async function createOnly(store: ObjectStore, key: string, value: unknown, id?: 
   }
 }
 
-/** Objects directly under `dir` whose id starts with `idPrefix` (backends differ on prefix listing). */
-async function readAll(store: ObjectStore, dir: string, idPrefix = ''): Promise<Record<string, unknown>[]> {
-  const infos = (await store.list(dir)).filter((i) => nameMayMatch(i.key.slice(dir.length), idPrefix));
+/** Every object under `dir`, without the id field a hashed name adds. */
+async function readAll(store: ObjectStore, dir: string): Promise<Record<string, unknown>[]> {
+  const infos = await store.list(dir);
   const found = await Promise.all(infos.map(async (i) => ({ key: i.key, obj: await store.get(i.key) })));
-  return found
-    .filter((f) => f.obj)
-    .map((f) => parse(f.obj?.body as Uint8Array, f.key))
-    .filter((r) => typeof r[ID_FIELD] !== 'string' || (r[ID_FIELD] as string).startsWith(idPrefix))
-    .map(({ [ID_FIELD]: _id, ...value }) => value);
+  return found.filter((f) => f.obj).map((f) => dec(f.obj?.body as Uint8Array, f.key));
 }
 
-export function objectRunnerState(store: ObjectStore): RunnerState {
+export function objectCoordination(store: ObjectStore): RunCoordination {
   const get = async (key: string) => {
     const found = await store.get(key);
     return found ? dec(found.body, key) : undefined;
   };
   return {
-    getRecord: (c, id) => get(recordKey(c, id)),
-    listRecords: (c, prefix) => readAll(store, `records/${c}/`, prefix),
-    async putRecord(c, id, payload) {
-      await this.updateRecord(c, id, () => payload);
-    },
-    appendRecord: (c, id, payload) => createOnly(store, recordKey(c, id), payload, id),
-    async appendRecords(c, records) {
-      const created = await Promise.all(
-        records.map((r) => createOnly(store, recordKey(c, r.id), r.payload, r.id)),
-      );
-      return records.filter((_, i) => created[i]).map((r) => r.id);
-    },
-    async updateRecord(c, id, change) {
-      const key = recordKey(c, id);
-      for (;;) {
-        const found = await store.get(key);
-        const next = change(found ? dec(found.body, key) : undefined);
-        try {
-          if (found) await store.putIfMatch(key, enc(next, id), found.version);
-          else await store.putIfAbsent(key, enc(next, id));
-          return next;
-        } catch (err) {
-          if (!(err instanceof PreconditionFailedError)) throw err;
-        }
-      }
-    },
     accept: (k, raw, at) =>
       createOnly(store, `runner/inbox/${keyOf(k)}.json`, { received_at: at.toISOString(), raw }, k),
     async claim(k, owner, now, leaseMs) {

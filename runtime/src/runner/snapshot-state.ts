@@ -31,7 +31,7 @@ import { indexSegmentRows } from '../snapshot/segment-codec.js';
 import { readSegment } from '../snapshot/segment-io.js';
 import { initSnapshot, openSnapshot, type Snapshot } from '../snapshot/snapshot.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { objectRunnerState } from './object-state.js';
+import { objectCoordination } from './object-state.js';
 
 const PARALLEL_READS = 4;
 
@@ -193,7 +193,7 @@ export function snapshotRunnerState(store: ObjectStore, o: SnapshotStateOptions)
     ).map((r) => r.id);
 
   return {
-    ...objectRunnerState(store),
+    ...objectCoordination(store),
     async getRecord(c, id) {
       return openedRecord(await current(c), c, id);
     },

@@ -8,10 +8,9 @@ import { runJobByName } from '../../src/jobs/job-runner.js';
 import { createLogger } from '../../src/log.js';
 import type { RunnerState } from '../../src/pipeline/state.js';
 import { memorySecretStore } from '../../src/runner/memory-secrets.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
 import { Redactor } from '../../src/secrets/redactor.js';
-import { openObjectStore } from '../../src/storage/open-store.js';
 import { awsEnv, runtimeEnvWith } from '../support/emulators.js';
+import { homeState } from '../support/state.js';
 import { launch, snapshotEstate } from './aws-estate.js';
 
 const HOME = '111122223333';
@@ -49,7 +48,7 @@ beforeAll(async () => {
   vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/config');
   vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
   dir = await mkdtemp(join(tmpdir(), 'escher-job-creds-'));
-  state = objectRunnerState(await openObjectStore(`file://${dir}`, runtimeEnvWith({})));
+  state = homeState(dir);
   member = new EC2Client({ region: REGION, endpoint: awsEnv().AWS_ENDPOINT_URL, credentials: KEYS });
 });
 afterAll(async () => {

@@ -8,9 +8,8 @@ import { JobSpecError } from '../../src/jobs/errors.js';
 import { runJobByName } from '../../src/jobs/job-runner.js';
 import { createLogger } from '../../src/log.js';
 import type { RunnerState } from '../../src/pipeline/state.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
 import { Redactor } from '../../src/secrets/redactor.js';
-import { openObjectStore } from '../../src/storage/open-store.js';
+import { homeState } from '../support/state.js';
 import { FakeFleet } from './fake-fleet.js';
 import { vm } from './fixtures.js';
 
@@ -33,7 +32,7 @@ const config = parseExtensionConfig({
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'escher-job-runner-'));
-  state = objectRunnerState(await openObjectStore(`file://${dir}`, env));
+  state = homeState(dir);
   for (const r of [vm('aws', 'i-1', { env: 'dev' }), vm('aws', 'i-2', { env: 'prod' })]) {
     await state.putRecord('cloud_estate', `aws-${r.resource_id}`, r);
   }

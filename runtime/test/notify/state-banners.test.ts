@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNotifier } from '../../src/notify/create-notifier.js';
 import { stateBannerSink } from '../../src/notify/state-banners.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
+import { homeState } from '../support/state.js';
 import { bucketFixed, collectingLogger } from './fixtures.js';
 import { memorySecrets } from './memory-secrets.js';
 
@@ -13,7 +12,7 @@ const noChannels = { emails: [], sms: [], slack: false, teams: false, pagerduty:
 
 describe('banner records in the state', () => {
   it('writes one alerts_events record per incident, replaced by a later notification', async () => {
-    const state = objectRunnerState(new LocalObjectStore(mkdtempSync(join(tmpdir(), 'escher-banners-'))));
+    const state = homeState(mkdtempSync(join(tmpdir(), 'escher-banners-')));
     const notifier = createNotifier(noChannels, memorySecrets(), {
       log: collectingLogger(),
       banners: stateBannerSink(state),

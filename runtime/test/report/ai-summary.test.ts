@@ -13,10 +13,9 @@ import { createAiClient } from '../../src/ai/client.js';
 import { createLogger } from '../../src/log.js';
 import type { Collector } from '../../src/report/collectors/collector.js';
 import { generateReport } from '../../src/report/generate.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
 import { Redactor } from '../../src/secrets/redactor.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
 import { type AiBehaviour, type AiServer, startAiServer } from '../contract/ai-server.js';
+import { homeState } from '../support/state.js';
 
 const TOKEN = 'tok-report-ai-42';
 const CANARY = 'canary-secret-7f3a9c';
@@ -62,7 +61,7 @@ afterAll(async () => {
 function deps(timeoutMs = 5000) {
   const log = createLogger({ redactor: new Redactor(), sink: () => {} });
   return {
-    state: objectRunnerState(new LocalObjectStore(mkdtempSync(join(tmpdir(), 'report-ai-')))),
+    state: homeState(mkdtempSync(join(tmpdir(), 'report-ai-'))),
     scopes: [{ cloud: 'aws' as const, account: '123456789012', region: 'us-east-1' }],
     context: { metricCalls: { count: 0 } },
     clock: () => NOW,

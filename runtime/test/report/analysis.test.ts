@@ -11,8 +11,7 @@ import { diffReports } from '../../src/report/analyse/report-diff.js';
 import { renderCsv } from '../../src/report/render/csv.js';
 import { renderMarkdown } from '../../src/report/render/markdown.js';
 import { readReportSettings, writeReportSettings } from '../../src/report/report-store.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
+import { homeState } from '../support/state.js';
 import { NOW, OBSERVED, sampleReport } from './support/sample-report.js';
 
 describe('report analysis', () => {
@@ -32,7 +31,7 @@ describe('report analysis', () => {
   });
 
   it("follows the user's thresholds and sections from alerts_events", async () => {
-    const state = objectRunnerState(new LocalObjectStore(mkdtempSync(join(tmpdir(), 'report-settings-'))));
+    const state = homeState(mkdtempSync(join(tmpdir(), 'report-settings-')));
     await writeReportSettings(
       state,
       ReportSettingsSchema.parse({
@@ -55,7 +54,7 @@ describe('report analysis', () => {
   });
 
   it('rejects settings that are out of range, naming the field', async () => {
-    const state = objectRunnerState(new LocalObjectStore(mkdtempSync(join(tmpdir(), 'report-settings-'))));
+    const state = homeState(mkdtempSync(join(tmpdir(), 'report-settings-')));
     await state.putRecord('alerts_events', 'settings:report', {
       settings: { thresholds: { idle_cpu_percent: 500 } },
     });

@@ -9,8 +9,7 @@ import type { Finding } from '@escher/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/report/collectors/cost-window.js';
 import { generateReport } from '../../src/report/generate.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
+import { homeState } from '../support/state.js';
 import {
   awsClients,
   type CloudWatchClient,
@@ -51,7 +50,7 @@ beforeAll(async () => {
 
 function deps(root: string) {
   return {
-    state: objectRunnerState(new LocalObjectStore(root)),
+    state: homeState(root),
     scopes: [{ cloud: 'aws' as const, account, region: REGION }],
     context: { aws: awsClients(), metricCalls: { count: 0 } },
     clock: () => clock,

@@ -9,10 +9,9 @@ import { AwsClients } from '../../src/clouds/aws/clients.js';
 import type { Collector } from '../../src/report/collectors/collector.js';
 import { COLLECTORS } from '../../src/report/collectors/registry.js';
 import { generateReport } from '../../src/report/generate.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
 import { type ContractServer, startContractServer } from '../contract/server.js';
 import { runtimeEnvWith } from '../support/emulators.js';
+import { homeState } from '../support/state.js';
 import { awsClients, freshAccount, REGION } from './support/aws-estate.js';
 import { type CostExplorerFault, costExplorerFaultRoutes } from './support/cost-explorer-contract.js';
 
@@ -43,7 +42,7 @@ function deps(
   scopes = [{ cloud: 'aws' as const, account: freshAccount(), region: REGION }],
 ) {
   return {
-    state: objectRunnerState(new LocalObjectStore(mkdtempSync(join(tmpdir(), 'report-fail-')))),
+    state: homeState(mkdtempSync(join(tmpdir(), 'report-fail-'))),
     scopes,
     context: { aws: awsClients(), metricCalls: { count: 0 } },
     clock: () => clock,

@@ -10,8 +10,7 @@ import type { RunnerState } from '../../src/pipeline/state.js';
 import { generateReport } from '../../src/report/generate.js';
 import { renderHtml } from '../../src/report/render/html.js';
 import { renderMarkdown } from '../../src/report/render/markdown.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
+import { homeState } from '../support/state.js';
 
 const NOW = new Date('2026-11-22T02:00:00.000Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
@@ -60,7 +59,7 @@ const failedStop = {
 };
 
 async function seeded(): Promise<RunnerState> {
-  const state = objectRunnerState(new LocalObjectStore(mkdtempSync(join(tmpdir(), 'report-runtime-'))));
+  const state = homeState(mkdtempSync(join(tmpdir(), 'report-runtime-')));
   await state.putRecord('alerts_events', 'alert:e1', alert('e1', 'CRITICAL', 'remediated', hoursAgo(1)));
   await state.putRecord(
     'alerts_events',

@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GcpClients } from '../../src/clouds/gcp/clients.js';
 import { addDays, dayOf } from '../../src/report/collectors/cost-window.js';
 import { generateReport } from '../../src/report/generate.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
-import { LocalObjectStore } from '../../src/storage/local-store.js';
 import { metricsDenied } from '../contract/azure-monitor.js';
 import { quotaExceeded } from '../contract/cloud-monitoring.js';
+import { homeState } from '../support/state.js';
 import {
   awsClients,
   freshAccount,
@@ -60,7 +59,7 @@ afterAll(async () => {
 
 function deps(gcpClients: GcpClients = gcp.clients) {
   return {
-    state: objectRunnerState(new LocalObjectStore(mkdtempSync(join(tmpdir(), 'report-3c-')))),
+    state: homeState(mkdtempSync(join(tmpdir(), 'report-3c-'))),
     scopes: [
       { cloud: 'aws' as const, account, region: REGION },
       { cloud: 'azure' as const, account: AZURE_SUB, region: 'eastus' },

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RunnerState } from '../../src/pipeline/state.js';
+import type { RunCoordination } from '../../src/pipeline/state.js';
 import { MAX_NAME, objectName } from '../../src/runner/object-names.js';
-import { objectRunnerState } from '../../src/runner/object-state.js';
+import { objectCoordination } from '../../src/runner/object-state.js';
 import { LocalObjectStore } from '../../src/storage/local-store.js';
 
 // A security rule's resource id as Azure writes it: 275 bytes encoded, more than a file name holds.
@@ -15,11 +15,11 @@ const AZURE_ID =
 const SIBLING_ID = AZURE_ID.replace('allow-rdp-', 'allow-ssh-');
 
 let dir: string;
-let state: RunnerState;
+let state: RunCoordination;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'escher-object-state-'));
-  state = objectRunnerState(new LocalObjectStore(dir));
+  state = objectCoordination(new LocalObjectStore(dir));
 });
 
 describe('objectName', () => {
@@ -36,41 +36,12 @@ describe('objectName', () => {
   });
 });
 
-describe('objectRunnerState with real-length Azure resource ids on the local store', () => {
-  it('stores, reads and updates a record by its full id without a too-long file name', async () => {
-    await state.putRecord('cloud_estate', AZURE_ID, { kind: 'nsg_rule', port: 3389 });
-    await state.updateRecord('cloud_estate', AZURE_ID, (r) => ({ ...r, open: false }));
-    expect(await state.getRecord('cloud_estate', AZURE_ID)).toEqual({
-      kind: 'nsg_rule',
-      port: 3389,
-      open: false,
-    });
-    const names = readdirSync(join(dir, 'records', 'cloud_estate'));
-    expect(names).toEqual([`${objectName(AZURE_ID)}.json`]);
-  });
-
-  it('keeps append-only records create-only under hashed names', async () => {
-    expect(await state.appendRecord('audit', AZURE_ID, { step: 'remediate' })).toBe(true);
-    expect(await state.appendRecord('audit', AZURE_ID, { step: 'again' })).toBe(false);
-    expect(await state.getRecord('audit', AZURE_ID)).toEqual({ step: 'remediate' });
-  });
-
-  it('lists by an id prefix longer than the readable head, telling siblings apart', async () => {
-    await state.putRecord('cloud_estate', AZURE_ID, { rule: 'rdp' });
-    await state.putRecord('cloud_estate', SIBLING_ID, { rule: 'ssh' });
-    await state.putRecord('cloud_estate', 'aws-sg-1', { rule: 'aws' });
-    const prefix = AZURE_ID.slice(0, AZURE_ID.lastIndexOf('/') + 1);
-    expect(await state.listRecords('cloud_estate', `${prefix}allow-rdp`)).toEqual([{ rule: 'rdp' }]);
-    const all = await state.listRecords('cloud_estate', prefix);
-    expect(all.map((r) => r.rule).sort()).toEqual(['rdp', 'ssh']);
-    expect(await state.listRecords('cloud_estate', '/subscriptions/')).toHaveLength(2);
-    expect(await state.listRecords('cloud_estate', 'aws-')).toEqual([{ rule: 'aws' }]);
-  });
-
+describe('the coordination objects with real-length Azure resource ids on the local store', () => {
   it('runs the coordination objects of an event keyed by a long id', async () => {
     const at = new Date('2026-11-22T03:00:00Z');
     expect(await state.accept(AZURE_ID, { id: 'evt' }, at)).toBe(true);
     expect(await state.accept(AZURE_ID, { id: 'evt' }, at)).toBe(false);
+    expect(readdirSync(join(dir, 'runner', 'inbox'))).toEqual([`${objectName(AZURE_ID)}.json`]);
     expect(await state.claim(AZURE_ID, 'runner:a', at, 60_000)).toBe(true);
     await state.saveCheckpoint(AZURE_ID, 0, { step: 'normalise', at: at.toISOString(), text: 'ok' });
     expect(await state.checkpoints(AZURE_ID)).toEqual([
