@@ -54,22 +54,34 @@ export function isPublicStatement(s: PolicyStatement): boolean {
   return false;
 }
 
+/**
+ * The four reads are independent, so they go out together. Their errors are reported in
+ * the order the reads are listed (HeadBucket first), so a missing bucket is named as such
+ * whichever call noticed it first.
+ */
+async function allInOrder<T extends unknown[]>(calls: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(calls);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+}
+
 export async function readBucketPublicState(
   s3: S3Client,
   target: OperationTarget,
 ): Promise<BucketPublicState> {
   const bucket = bucketName(target);
   const what = `S3 bucket ${bucket}`;
-  await awsCall(what, () => s3.send(new HeadBucketCommand({ Bucket: bucket })));
-  const block = await awsCall(what, () => s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })), [
-    'NoSuchPublicAccessBlockConfiguration',
+  const [, block, aclRead, policyText] = await allInOrder([
+    awsCall(what, () => s3.send(new HeadBucketCommand({ Bucket: bucket }))),
+    awsCall(what, () => s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })), [
+      'NoSuchPublicAccessBlockConfiguration',
+    ]),
+    awsCall(what, () => s3.send(new GetBucketAclCommand({ Bucket: bucket }))),
+    awsCall(what, () => s3.send(new GetBucketPolicyCommand({ Bucket: bucket })), ['NoSuchBucketPolicy']),
   ]);
-  const acl = (await awsCall(what, () =>
-    s3.send(new GetBucketAclCommand({ Bucket: bucket })),
-  )) as GetBucketAclCommandOutput;
-  const policyText = await awsCall(what, () => s3.send(new GetBucketPolicyCommand({ Bucket: bucket })), [
-    'NoSuchBucketPolicy',
-  ]);
+  // awsCall returns undefined only for the error codes it is told mean "absent"; none for the ACL.
+  const acl = aclRead as GetBucketAclCommandOutput;
   const policy = policyText?.Policy
     ? (JSON.parse(policyText.Policy) as BucketPublicState['policy'])
     : undefined;
