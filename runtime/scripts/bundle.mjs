@@ -45,6 +45,22 @@ const dynamicPackageImportsStayExternal = {
   },
 };
 
+/**
+ * zod's namespace object (`z`, which all our schemas import) lists its error-message
+ * translations, so a bundle would load and evaluate every one of them (some 60 modules,
+ * 370 kB) at start-up. Messages are English: zod configures English from its own module;
+ * only the list of locales is trimmed to that one.
+ */
+const zodLocalesEnglishOnly = {
+  name: 'zod-locales-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+    }));
+  },
+};
+
 const outdir = `${runtime}dist/bundle`;
 const result = await build({
   absWorkingDir: runtime,
@@ -61,7 +77,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   conditions: ['module'],
   external: EXTERNAL,
-  plugins: [dynamicPackageImportsStayExternal],
+  plugins: [zodLocalesEnglishOnly, dynamicPackageImportsStayExternal],
   // Bundled CommonJS code calls require(); an ES module has none of its own.
   banner: {
     js: "import { createRequire as __escherCreateRequire } from 'node:module'; const require = __escherCreateRequire(import.meta.url);",

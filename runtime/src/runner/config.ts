@@ -4,7 +4,6 @@
 
 import { readFile } from 'node:fs/promises';
 import { ConfigValidationError, type ExtensionConfig, parseExtensionConfig } from '@escher/shared';
-import { parse as parseYaml } from 'yaml';
 import type { RuntimeEnv } from '../config/env.js';
 import { ConfigError } from '../errors.js';
 
@@ -32,6 +31,8 @@ export async function loadDeploymentConfig(env: RuntimeEnv): Promise<ExtensionCo
         hint: 'check ESCHER_CONFIG_FILE',
       });
     }
+    // Loaded only here: the stacks pass ESCHER_CONFIG as JSON, and YAML is a large parser.
+    const { parse: parseYaml } = await import('yaml');
     try {
       raw = parseYaml(text);
     } catch (cause) {
