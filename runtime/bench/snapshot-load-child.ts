@@ -3,11 +3,19 @@
 // top-10 similarity queries. Prints one JSON line of figures.
 // argv: storeUrl secretsDir
 
-import { loadRuntimeEnv } from '../dist/config/env.js';
-import { LocalSecretStore } from '../dist/secrets/local-secret-store.js';
-import { loadCollection, openSnapshot } from '../dist/snapshot/index.js';
-import { openObjectStore } from '../dist/storage/open-store.js';
-import { parseFilter } from '../dist/vector/filter.js';
+import { constants, enableCompileCache } from 'node:module';
+
+// Started as bin/escher.js starts a runner: the compile cache first (NODE_COMPILE_CACHE picks
+// its folder), then the code. Static imports would be evaluated before this line.
+const { status } = enableCompileCache();
+const cacheOn =
+  status === constants.compileCacheStatus.ENABLED || status === constants.compileCacheStatus.ALREADY_ENABLED;
+
+const { loadRuntimeEnv } = await import('../dist/config/env.js');
+const { LocalSecretStore } = await import('../dist/secrets/local-secret-store.js');
+const { loadCollection, openSnapshot } = await import('../dist/snapshot/index.js');
+const { openObjectStore } = await import('../dist/storage/open-store.js');
+const { parseFilter } = await import('../dist/vector/filter.js');
 
 const [storeUrl, secretsDir] = process.argv.slice(2) as [string, string];
 const started = performance.now();
@@ -59,6 +67,7 @@ const topFilteredMs = await time(50, () =>
 process.stdout.write(
   `${JSON.stringify({
     count,
+    compileCache: cacheOn,
     loadMs,
     loadCpuMs,
     loadRssMb,

@@ -2,6 +2,7 @@
 // If-Match: <ETag>; S3 answers 412 when the condition fails and 409 when a concurrent
 // conditional write to the same key is in flight, and both mean another writer won.
 
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -38,17 +39,31 @@ export function createS3Client(env: RuntimeEnv): S3Client {
   });
 }
 
-/** A response body read straight into one buffer of its announced length: no chunk list to join. */
-async function readBody(body: AsyncIterable<Uint8Array>, length: number): Promise<Uint8Array> {
-  const out = Buffer.allocUnsafe(length);
-  let at = 0;
-  for await (const chunk of body) {
-    if (at + chunk.length > length) throw new Error(`S3 sent more than the ${length} bytes it announced`);
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  if (at !== length) throw new Error(`S3 sent ${at} of the ${length} bytes it announced`);
-  return out;
+/**
+ * A response body read straight into one buffer of its announced length: no chunk list to
+ * join, and 'data' events rather than an async iterator, which costs a promise and a tick
+ * for each of the ~200 chunks of a 12 MB segment (about a tenth of the read's CPU).
+ */
+function readBody(body: Readable, length: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const out = Buffer.allocUnsafe(length);
+    let at = 0;
+    body.on('data', (chunk: Buffer) => {
+      if (at + chunk.length > length) {
+        body.destroy(new Error(`S3 sent more than the ${length} bytes it announced`));
+        return;
+      }
+      out.set(chunk, at);
+      at += chunk.length;
+    });
+    body.once('error', reject);
+    body.once('end', () => {
+      if (at === length) resolve(out);
+      else reject(new Error(`S3 sent ${at} of the ${length} bytes it announced`));
+    });
+    // A connection cut mid-body may only close the stream; a settled promise ignores this.
+    body.once('close', () => reject(new Error(`S3 closed the response after ${at} of ${length} bytes`)));
+  });
 }
 
 export class S3ObjectStore implements ObjectStore {
@@ -85,12 +100,10 @@ export class S3ObjectStore implements ObjectStore {
       const out = await this.client.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: joinKey(this.prefix, key) }),
       );
-      const stream = out.Body as
-        | (AsyncIterable<Uint8Array> & { transformToByteArray(): Promise<Uint8Array> })
-        | undefined;
+      const stream = out.Body;
       const body = !stream
         ? new Uint8Array()
-        : out.ContentLength !== undefined && Symbol.asyncIterator in stream
+        : out.ContentLength !== undefined && stream instanceof Readable
           ? await readBody(stream, out.ContentLength)
           : await stream.transformToByteArray();
       return { body, version: out.ETag ?? '' };
