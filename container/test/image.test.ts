@@ -118,6 +118,30 @@ describe('the runner image', () => {
     expect(uid.stdout.trim()).toBe('10001');
   });
 
+  it('bakes a compile cache for its uid that serves every bundle file a task loads', async () => {
+    const config = await imageConfig(RUNNER_IMAGE);
+    expect(config.Env).toContain('NODE_COMPILE_CACHE=/app/compile-cache');
+
+    // Node's own trace of the cache says, per compiled file, whether its cached code was used.
+    // A task that refuses its trigger loads the entry, the runner and the state store.
+    const result = await runImage(RUNNER_IMAGE, ['task'], {
+      ...runnerEnv('not json'),
+      NODE_DEBUG_NATIVE: 'COMPILE_CACHE',
+    });
+
+    expect(result.code, result.stderr).toBe(2);
+    const bundleFiles = (verdict: string) =>
+      [...result.stderr.matchAll(/code cache for ESM file:\/\/(\/app\/dist\/bundle\/\S+) was (.+?),/g)]
+        .filter((m) => m[2] === verdict)
+        .map((m) => m[1]);
+    expect(bundleFiles('accepted')).toContain('/app/dist/bundle/escher.js');
+    expect(bundleFiles('accepted').length).toBeGreaterThan(10);
+    expect(bundleFiles('not initialized')).toEqual([]);
+    // Root owns the cache: the runner cannot change what later runs load.
+    const owner = await runImage(RUNNER_IMAGE, ['stat', '-c', '%u %A', '/app/compile-cache'], {}, true);
+    expect(owner.stdout.trim()).toBe('0 drwxr-xr-x');
+  });
+
   it('bakes all-MiniLM-L6-v2 in, and the embedder that answers is the ONNX one', async () => {
     const config = await imageConfig(RUNNER_IMAGE);
     expect(config.Env).toContain('ESCHER_EMBED_MODEL=/app/models/all-MiniLM-L6-v2');

@@ -5,8 +5,8 @@
 // bin/escher.js loads the bundle when it is no older than the last compile.
 // Usage: node scripts/bundle.mjs   (after tsc -b; `pnpm build` runs both)
 
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -96,6 +96,33 @@ for (const name of readdirSync(chunks)) {
   const file = join(chunks, name);
   if (!current.has(file) && Date.now() - statSync(file).mtimeMs > staleAfterMs) rmSync(file);
 }
+
+/**
+ * The bundle files that load no package from node_modules, directly or through the chunks
+ * they import: the image's warm-up (scripts/warm-compile-cache.mjs) compiles these, and
+ * leaves the SDKs kept outside the bundle (Azure, Google, onnxruntime) out of its cache.
+ */
+function selfContainedFiles(outputs) {
+  const verdict = new Map();
+  const selfContained = (file) => {
+    if (!verdict.has(file)) {
+      verdict.set(file, true); // a cycle adds nothing new
+      const ok = outputs[file].imports
+        .filter((i) => i.kind === 'import-statement')
+        .every((i) => (i.external ? i.path.startsWith('node:') : selfContained(i.path)));
+      verdict.set(file, ok);
+    }
+    return verdict.get(file);
+  };
+  return Object.keys(outputs)
+    .filter((file) => file.endsWith('.js') && selfContained(file))
+    .map((file) => relative(outdir, join(runtime, file)));
+}
+writeFileSync(
+  join(outdir, 'self-contained.json'),
+  `${JSON.stringify(selfContainedFiles(result.metafile.outputs), null, 1)}\n`,
+);
+
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(
   `bundle: dist/bundle/escher.js and ${Object.keys(result.metafile.outputs).length - 1} chunks, ${(bytes / 1e6).toFixed(1)} MB`,

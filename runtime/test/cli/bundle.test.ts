@@ -3,7 +3,7 @@
 
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,25 @@ async function escherFrom(entry: string, args: string[]) {
     env: { PATH: process.env.PATH ?? '', ESCHER_HOME: join(RUNTIME, 'test/fixtures') },
   });
 }
+
+const BUNDLE = join(RUNTIME, 'dist/bundle');
+
+/** This build's files: those reachable from escher.js (older builds' chunks linger a while). */
+function currentBundle(): Map<string, string> {
+  const files = new Map<string, string>();
+  const queue = [join(BUNDLE, 'escher.js')];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (files.has(file)) continue;
+    const code = readFileSync(file, 'utf8');
+    files.set(file, code);
+    for (const m of code.matchAll(/(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g))
+      queue.push(join(dirname(file), m[1] as string));
+  }
+  return files;
+}
+
+/** The modules esbuild put into a bundle file, by the path comment it writes before each. */
+const modulesIn = (code: string) => [...code.matchAll(/^\/\/ (\S+\.m?[jt]s)$/gm)].map((m) => m[1] as string);
 
 beforeAll(async () => {
   await run(process.execPath, ['scripts/bundle.mjs'], { cwd: RUNTIME });
@@ -47,5 +66,46 @@ describe('the CLI bundle', { timeout: 120_000 }, () => {
     // The notifier reads `(await import('@aws-sdk/client-sns')).SNSClient`.
     expect(code).toContain('import("@aws-sdk/client-sns")');
     expect(code).toContain('import("@aws-sdk/client-sts")');
+  });
+
+  it('takes the AWS SDK from its ES module builds, so a client brings only the commands we send', () => {
+    const modules = [...currentBundle().values()].flatMap(modulesIn);
+    const s3 = modules.filter((m) => m.includes('/@aws-sdk/client-s3/'));
+
+    expect(s3.length).toBeGreaterThan(0);
+    expect(s3.filter((m) => !m.includes('/dist-es/'))).toEqual([]);
+    expect(s3.some((m) => m.endsWith('/commands/PutPublicAccessBlockCommand.js'))).toBe(true);
+    // A command we never send is left out.
+    expect(s3.some((m) => m.endsWith('/commands/PutBucketLifecycleConfigurationCommand.js'))).toBe(false);
+    expect(modules.filter((m) => /\/@(aws-sdk|smithy)\/[^/]+\/dist-cjs\//.test(m))).toEqual([]);
+  });
+
+  it("carries zod's English messages only", () => {
+    const locales = [...currentBundle().values()]
+      .flatMap(modulesIn)
+      .filter((m) => m.includes('/zod/v4/locales/'))
+      .map((m) => m.replace(/^.*\/locales\//, ''));
+
+    expect(locales.sort()).toEqual(['en.js', 'index.js']);
+  });
+
+  it('lists, for the compile-cache warm-up, the files that load no package from node_modules', () => {
+    const listed: string[] = JSON.parse(readFileSync(join(BUNDLE, 'self-contained.json'), 'utf8'));
+    const packagesImportedBy = (file: string) =>
+      [
+        ...readFileSync(join(BUNDLE, file), 'utf8').matchAll(
+          /^(?:import|export)[^;]*?from\s*"([^".][^"]*)"|^import\s*"([^".][^"]*)"/gms,
+        ),
+      ]
+        .map((m) => m[1] ?? m[2])
+        .filter((p) => !p?.startsWith('node:'));
+
+    expect(listed).toContain('escher.js');
+    for (const file of listed) expect(packagesImportedBy(file), file).toEqual([]);
+    // Chunks that do load one (the Azure and Google SDKs, onnxruntime) are not listed.
+    const unlisted = [...currentBundle().keys()]
+      .map((f) => relative(BUNDLE, f))
+      .filter((f) => !listed.includes(f));
+    expect(unlisted.some((f) => packagesImportedBy(f).some((p) => p?.startsWith('@azure/')))).toBe(true);
   });
 });
