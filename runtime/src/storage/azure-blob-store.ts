@@ -1,11 +1,13 @@
 // Azure Blob Storage backend. Create-only puts send If-None-Match: *, compare-and-swap
 // sends If-Match: <ETag>; the service answers 409 BlobAlreadyExists or 412 ConditionNotMet.
 
+import { Readable } from 'node:stream';
 import { DefaultAzureCredential } from '@azure/identity';
 import { BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
 import type { RuntimeEnv } from '../config/env.js';
 import { ConfigError } from '../errors.js';
 import type { ObjectInfo, ObjectStore, StoredObject } from './object-store.js';
+import { readBody } from './read-body.js';
 import { lostRace, missingContainer, otherFailure, rejectedCredentials } from './store-errors.js';
 import { joinKey } from './store-url.js';
 
@@ -33,10 +35,16 @@ export function createBlobServiceClient(env: RuntimeEnv, account: string): BlobS
   return BlobServiceClient.fromConnectionString(connection);
 }
 
-async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Uint8Array> {
+/** The whole body; straight into one buffer when the length is announced (it always is for a blob). */
+async function readAll(
+  stream: NodeJS.ReadableStream | undefined,
+  length: number | undefined,
+): Promise<Uint8Array> {
   if (!stream) return new Uint8Array();
+  if (length !== undefined && stream instanceof Readable)
+    return readBody(stream, length, 'Azure Blob Storage');
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -78,7 +86,7 @@ export class AzureBlobObjectStore implements ObjectStore {
   async get(key: string): Promise<StoredObject | undefined> {
     try {
       const res = await this.container.getBlobClient(joinKey(this.prefix, key)).download();
-      return { body: await readAll(res.readableStreamBody), version: res.etag ?? '' };
+      return { body: await readAll(res.readableStreamBody, res.contentLength), version: res.etag ?? '' };
     } catch (err) {
       if (err instanceof RestError && err.code === 'BlobNotFound') return undefined;
       throw this.fail('get', err, key);
