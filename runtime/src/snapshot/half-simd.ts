@@ -1,10 +1,8 @@
 // f16 → f32 for whole vector blocks in WebAssembly SIMD, eight halves a turn: loading a
 // 100,000 × 384 snapshot converts 38 million components, where a per-component table
-// lookup in JavaScript was the largest cost of the load. The bits are rebuilt rather than
-// looked up: the half's exponent and mantissa, shifted into a float's place and scaled by
-// 2^112, give the right value for normal and subnormal halves alike; infinities and NaNs
-// get the float's all-ones exponent; the sign is put back last.
+// lookup in JavaScript was the largest cost of the load (half-wasm.ts has the conversion).
 
+import { halvesToFloats } from '../vector/half-wasm.js';
 import {
   compile,
   get,
@@ -13,7 +11,6 @@ import {
   moduleBytes,
   set,
   simd,
-  splat4,
   tee,
   V128,
   WASM_PAGE,
@@ -25,28 +22,10 @@ import { halfTable } from './half-float.js';
 /** Halves per call: the module's memory holds one chunk in and its floats out (384 KiB). */
 const CHUNK = 65536;
 const IN_BYTES = CHUNK * 2;
-const SCALE_2_112 = 0x77800000;
-const HALF_INF_SHIFTED = 0x7c00 << 13;
-const FLOAT_EXPONENT = 0x7f800000;
-
 /** halves(src, dst, n): n (a multiple of 8) halves at byte src → floats at byte dst. */
 function halvesModule(): Uint8Array {
   const [SRC, DST, N, I, END, V, X, EM] = [0, 1, 2, 3, 4, 5, 6, 7];
-  // The converted four lanes of the i32x4 of zero-extended halves on the stack.
-  const convert = [
-    ...tee(X),
-    ...splat4(0x7fff),
-    ...simd(0x4e), // v128.and
-    ...i32const(13),
-    ...simd(0xab, 0x01), // i32x4.shl
-    ...set(EM),
-    ...[...get(EM), ...splat4(FLOAT_EXPONENT), ...simd(0x50)], // inf/NaN: em | exponent ones
-    ...[...get(EM), ...splat4(SCALE_2_112), ...simd(0xe6, 0x01)], // finite: em as float × 2^112
-    ...[...get(EM), ...splat4(HALF_INF_SHIFTED), ...simd(0x40)], // i32x4.ge_u: which lanes are inf/NaN
-    ...simd(0x52), // v128.bitselect
-    ...[...get(X), ...splat4(0x8000), ...simd(0x4e), ...i32const(16), ...simd(0xab, 0x01)], // sign
-    ...simd(0x50), // v128.or
-  ];
+  const convert = halvesToFloats(X, EM);
   const out = [...get(DST), ...get(I), ...i32const(1), 0x74, 0x6a]; // dst + 2i (i counts input bytes)
   const body = [
     ...[...get(N), ...i32const(1), 0x74, ...set(END)],

@@ -1,13 +1,14 @@
-// The default in-process engine: vectors in one growing Float32Array (inside a
-// WebAssembly memory, so similarity runs as SIMD) with precomputed inverse norms,
+// The default in-process engine: vectors in one growing arena (f32, or the halves themselves
+// for f16 snapshots; inside a WebAssembly memory, so similarity runs as SIMD) with precomputed inverse norms,
 // payloads in an array, exact brute-force top-k and lazily built
 // per-path inverted indexes for filters. Replaced records leave dead slots behind; a
 // runner process is short-lived, so reclaiming them is not worth the bookkeeping.
 
 import { InputError } from '../errors.js';
 import { type FilterTerm, matchesFilter, matchKeys, type PayloadFilter, valueAt } from './filter.js';
+import { HalfArena } from './half-dot.js';
 import { VectorArena } from './simd-dot.js';
-import { dot, inverseNorms, inverseNormsOfSquares, TopK } from './top-k.js';
+import { inverseNorms, inverseNormsOfSquares, TopK } from './top-k.js';
 import type { Hit, Payload, VectorQuery, VectorRecord, VectorStore } from './vector-store.js';
 
 /** Columns as the snapshot loader produces them; a null payload is a tombstone. */
@@ -17,10 +18,12 @@ export interface Columns {
   vectors: Float32Array;
 }
 
+/** Where the engine keeps its vectors: f32 (VectorArena) or f16 halves (HalfArena). */
+export type Arena = VectorArena | HalfArena;
+
 export class MemoryVectorStore implements VectorStore {
   readonly engine = 'memory';
-  private readonly arena: VectorArena;
-  private vectors: Float32Array;
+  private readonly arena: Arena;
   private norms: Float32Array;
   private ids: string[] = [];
   private payloads: Payload[] = [];
@@ -32,10 +35,9 @@ export class MemoryVectorStore implements VectorStore {
   constructor(
     readonly dims: number,
     capacity = 1024,
-    arena?: VectorArena,
+    arena?: Arena,
   ) {
     this.arena = arena ?? new VectorArena(dims, capacity);
-    this.vectors = this.arena.vectors;
     this.norms = new Float32Array(capacity);
     this.alive = new Uint8Array(capacity);
   }
@@ -45,18 +47,30 @@ export class MemoryVectorStore implements VectorStore {
     return new VectorArena(dims, rows);
   }
 
+  /** Room for `rows` f16 vectors that loaders copy segment halves into. */
+  static halfArena(dims: number, rows: number): HalfArena {
+    return new HalfArena(dims, rows);
+  }
+
   /**
    * Adopts columns (later rows supersede earlier ones with the same id). Vectors already
    * in `arena` (as the snapshot loader writes them) are not copied.
    */
-  static fromColumns(dims: number, columns: Columns, arena?: VectorArena): MemoryVectorStore {
+  static fromColumns(
+    dims: number,
+    columns: Pick<Columns, 'ids' | 'payloads'> & { vectors?: Float32Array },
+    arena?: Arena,
+  ): MemoryVectorStore {
     const rows = columns.ids.length;
-    const own = arena ?? new VectorArena(dims, rows);
-    if (!arena) own.vectors.set(columns.vectors.subarray(0, rows * dims));
+    let own = arena;
+    if (!own) {
+      if (!columns.vectors) throw new Error('fromColumns needs the vectors or an arena holding them');
+      own = new VectorArena(dims, rows);
+      own.vectors.set(columns.vectors.subarray(0, rows * dims));
+    }
     const store = new MemoryVectorStore(dims, 0, own);
-    store.vectors = own.vectors;
     const squares = own.squaredNorms(rows);
-    store.norms = squares ? inverseNormsOfSquares(squares) : inverseNorms(store.vectors, rows, dims);
+    store.norms = squares ? inverseNormsOfSquares(squares) : store.normsByRow(rows);
     store.alive = new Uint8Array(rows);
     store.ids = columns.ids;
     store.size = rows;
@@ -77,11 +91,18 @@ export class MemoryVectorStore implements VectorStore {
     return store;
   }
 
+  /** Inverse norms row by row, where the arena has no SIMD kernel. */
+  private normsByRow(rows: number): Float32Array {
+    const out = new Float32Array(rows);
+    for (let slot = 0; slot < rows; slot++)
+      inverseNorms(this.arena.row(slot), 1, this.dims, out.subarray(slot));
+    return out;
+  }
+
   private grow(min: number): void {
     if (min <= this.alive.length) return;
     const capacity = Math.max(min, this.alive.length * 2, 1024);
     this.arena.ensure(capacity);
-    this.vectors = this.arena.vectors;
     const norms = new Float32Array(capacity);
     norms.set(this.norms.subarray(0, this.size));
     const alive = new Uint8Array(capacity);
@@ -101,13 +122,9 @@ export class MemoryVectorStore implements VectorStore {
     this.grow(this.size + records.length);
     for (const record of records) {
       const slot = this.size++;
-      this.vectors.set(record.vector, slot * this.dims);
-      inverseNorms(
-        this.vectors.subarray(slot * this.dims, (slot + 1) * this.dims),
-        1,
-        this.dims,
-        this.norms.subarray(slot),
-      );
+      this.arena.write(slot, record.vector);
+      // The norm of what the arena holds (an f16 arena rounds the vector).
+      inverseNorms(this.arena.row(slot), 1, this.dims, this.norms.subarray(slot));
       this.ids[slot] = record.id;
       this.payloads[slot] = record.payload;
       const previous = this.slotOf.get(record.id);
@@ -133,8 +150,11 @@ export class MemoryVectorStore implements VectorStore {
   }
 
   private recordAt(slot: number): VectorRecord {
-    const vector = this.vectors.slice(slot * this.dims, (slot + 1) * this.dims);
-    return { id: this.ids[slot] as string, vector, payload: this.payloads[slot] as Payload };
+    return {
+      id: this.ids[slot] as string,
+      vector: this.arena.row(slot),
+      payload: this.payloads[slot] as Payload,
+    };
   }
 
   private addToIndex(index: Map<string, number[]>, path: string[], slot: number): void {
@@ -200,7 +220,13 @@ export class MemoryVectorStore implements VectorStore {
     }
     const qInv = inverseNorms(q, 1, this.dims)[0] as number;
     const top = new TopK(limit);
-    const { vectors, dims, norms } = this;
+    const unfiltered = !query.filter || query.filter.must.length === 0;
+    const all = unfiltered ? this.arena.dotAll(q, this.size) : undefined;
+    if (all) {
+      this.offerAll(top, all, qInv);
+      return top.items.map((s) => hit(s.slot, s.score));
+    }
+    const { arena, norms } = this;
     const candidates: number[] = [];
     this.forEachMatch(query.filter, (slot) => {
       candidates.push(slot);
@@ -209,10 +235,27 @@ export class MemoryVectorStore implements VectorStore {
     // One SIMD pass over every row beats scalar dot products once a good share are candidates.
     const dots = candidates.length * 8 > this.size ? this.arena.dotAll(q, this.size) : undefined;
     for (const slot of candidates) {
-      const d = dots ? (dots[slot] as number) : dot(vectors, slot * dims, q, dims);
+      const d = dots ? (dots[slot] as number) : arena.dotRow(slot, q);
       top.offer(slot, d * (norms[slot] as number) * qInv);
     }
     return top.items.map((s) => hit(s.slot, s.score));
+  }
+
+  /**
+   * Offers every live row's score, straight off the dot products: no candidate list, and
+   * once k rows are held a row only reaches TopK when it beats the k-th best (most rows of
+   * a 100,000-row scan stop at one comparison).
+   */
+  private offerAll(top: TopK, dots: Float32Array, qInv: number): void {
+    const { norms, alive, size } = this;
+    let threshold = Number.NEGATIVE_INFINITY;
+    for (let slot = 0; slot < size; slot++) {
+      if (alive[slot] === 0) continue;
+      const score = (dots[slot] as number) * (norms[slot] as number) * qInv;
+      if (score <= threshold) continue;
+      top.offer(slot, score);
+      threshold = top.threshold;
+    }
   }
 
   async count(filter?: PayloadFilter): Promise<number> {

@@ -3,6 +3,7 @@
 // here (wasm-asm.ts). Vectors must live in the module's memory: VectorArena owns that
 // memory and hands out the views the engine uses.
 
+import { dot } from './top-k.js';
 import {
   compile,
   get,
@@ -98,6 +99,7 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
  * Growing keeps the vectors in place; views must be re-read after `ensure`.
  */
 export class VectorArena {
+  readonly encoding = 'f32';
   private readonly memory: WasmMemory;
   private readonly score: ScoreFn | undefined;
   private readonly selfScore: ScoreFn | undefined;
@@ -142,6 +144,19 @@ export class VectorArena {
 
   get vectors(): Float32Array {
     return new Float32Array(this.memory.buffer, this.vectorsAt, this.capacity * this.dims);
+  }
+
+  /** Row `slot` as floats: a fresh array (a copy, so later writes do not show through). */
+  row(slot: number): Float32Array {
+    return this.vectors.slice(slot * this.dims, (slot + 1) * this.dims);
+  }
+
+  write(slot: number, vector: Float32Array): void {
+    this.vectors.set(vector, slot * this.dims);
+  }
+
+  dotRow(slot: number, query: Float32Array): number {
+    return dot(this.vectors, slot * this.dims, query, this.dims);
   }
 
   /** Dot products of `query` with rows [0, rows), or undefined without SIMD. */

@@ -70,6 +70,13 @@ export class TopK {
   readonly items: Scored[] = [];
   constructor(private readonly k: number) {}
 
+  /** The score a new slot must beat to enter: the k-th best once k are held. */
+  get threshold(): number {
+    const items = this.items;
+    if (this.k === 0) return Number.POSITIVE_INFINITY;
+    return items.length < this.k ? Number.NEGATIVE_INFINITY : (items[items.length - 1] as Scored).score;
+  }
+
   offer(slot: number, score: number): void {
     const items = this.items;
     if (items.length === this.k && score <= (items[items.length - 1] as Scored).score) return;

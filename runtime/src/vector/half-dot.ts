@@ -1,0 +1,209 @@
+// The engine's arena for f16 snapshots: vectors stay the halves the segments store (half the
+// memory of f32, and loading is a copy instead of a decode). Similarity widens halves to
+// floats in SIMD registers and multiplies them with the f32 query, so a query reads 2 bytes
+// per component instead of 4.
+//
+// The widening is two instructions: a half sign-extended to i32 and shifted left by 13 has
+// its exponent and mantissa where a float's go and its sign in bits 28-31; masking bits
+// 28-30 leaves a float worth exactly half × 2^-112. Instead of rescaling every component,
+// the query is multiplied by 2^112 once (a power of two: exact), so each product equals
+// half × query as the f32 arena computes it and scores differ only in summation order.
+// Infinite and NaN halves read as finite values near ±65536 here; embeddings hold neither.
+
+import { halfTable, toHalf } from '../snapshot/half-float.js';
+import { dot } from './top-k.js';
+import {
+  compile,
+  get,
+  I32,
+  i32const,
+  moduleBytes,
+  set,
+  simd,
+  splat4,
+  tee,
+  V128,
+  WASM_PAGE,
+  type WasmMemory,
+  type WasmModule,
+  wasm,
+} from './wasm-asm.js';
+
+const SCALE_2_112 = 0x77800000;
+/** Widened halves are worth half × 2^-112; the query carries the 2^112. */
+const QUERY_SCALE_LOG2 = 112;
+
+/**
+ * score(query, halves, rows, dims, out): out[r] = Σ_d widen(rows[r][d])·query[d]; dims % 16 == 0.
+ * Each turn reads sixteen halves into four f32x4 sums (independent additions, as in
+ * simd-dot.ts). The `self` variant squares each widened component scaled by 2^112 (squared
+ * lengths, for the norms).
+ */
+function halfScoreModule(self: boolean): Uint8Array {
+  const [Q, VECS, ROWS, DIMS, OUT, R, D, P, ROW_BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [ACC, V, W] = [9, 13, 14];
+  const accs = [ACC, ACC + 1, ACC + 2, ACC + 3];
+  const widen = (extend: number) => [
+    ...get(V),
+    ...simd(extend, 0x01), // i32x4.extend_{low,high}_i16x8_s
+    ...i32const(13),
+    ...simd(0xab, 0x01), // i32x4.shl
+    ...splat4(0x8fffffff),
+    ...simd(0x4e), // v128.and
+  ];
+  // Query floats for halves at byte D of a row sit at byte 2·D of the query.
+  const queryAt = (k: number) => [...get(Q), ...get(D), 0x6a, ...get(D), 0x6a, ...simd(0x00, 0, 16 * k)];
+  const square = [...splat4(SCALE_2_112), ...simd(0xe6, 0x01), ...tee(W), ...get(W)];
+  const accumulate = (acc: number, k: number, extend: number) => [
+    ...get(acc),
+    ...widen(extend),
+    ...(self ? square : queryAt(k)),
+    ...simd(0xe6, 0x01), // f32x4.mul
+    ...simd(0xe4, 0x01), // f32x4.add
+    ...set(acc),
+  ];
+  const eight = (k: number) => [
+    ...[...get(P), ...get(D), 0x6a, ...simd(0x00, 0, 16 * k), ...set(V)], // eight halves
+    ...accumulate(accs[2 * k] as number, 2 * k, 0xa7), // low four
+    ...accumulate(accs[2 * k + 1] as number, 2 * k + 1, 0xa8), // high four
+  ];
+  const lane = (i: number) => [...get(ACC), ...simd(0x1f, i)];
+  const body = [
+    ...[...get(DIMS), ...i32const(1), 0x74, ...set(ROW_BYTES)],
+    ...[...get(VECS), ...set(P)],
+    ...[0x02, 0x40, ...get(ROWS), 0x45, 0x0d, 0], // block; if rows == 0: done
+    ...[0x03, 0x40], // loop rows
+    ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
+    ...[...i32const(0), ...set(D)],
+    ...[0x03, 0x40], // loop dims (D counts half bytes)
+    ...eight(0),
+    ...eight(1),
+    ...[...get(D), ...i32const(32), 0x6a, ...tee(D), ...get(ROW_BYTES), 0x49, 0x0d, 0, 0x0b],
+    ...[...get(OUT), ...get(R), ...i32const(2), 0x74, 0x6a], // &out[r]
+    ...get(ACC),
+    ...accs.slice(1).flatMap((a) => [...get(a), ...simd(0xe4, 0x01)]),
+    ...set(ACC),
+    ...[...lane(0), ...lane(1), 0x92, ...lane(2), 0x92, ...lane(3), 0x92],
+    ...[0x38, 2, 0], // f32.store
+    ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P)],
+    ...[...get(R), ...i32const(1), 0x6a, ...tee(R), ...get(ROWS), 0x49, 0x0d, 0, 0x0b],
+    0x0b,
+  ];
+  return moduleBytes(
+    'score',
+    5,
+    [
+      [4, I32],
+      [6, V128],
+    ],
+    body,
+  );
+}
+
+type ScoreFn = (query: number, vectors: number, rows: number, dims: number, out: number) => void;
+const compiled = new Map<boolean, WasmModule | null>();
+
+function halfModule(self: boolean): WasmModule | null {
+  let module = compiled.get(self);
+  if (module === undefined) {
+    module = compile(halfScoreModule(self));
+    compiled.set(self, module);
+  }
+  return module;
+}
+
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/** Memory for `capacity` f16 vectors, laid out as f32 query | halves | scores. */
+export class HalfArena {
+  readonly encoding = 'f16';
+  private readonly memory: WasmMemory;
+  private readonly score: ScoreFn | undefined;
+  private readonly selfScore: ScoreFn | undefined;
+  private readonly vectorsAt: number;
+  private capacity = 0;
+  private readonly scratch: Float32Array;
+
+  constructor(
+    readonly dims: number,
+    capacity: number,
+  ) {
+    this.vectorsAt = align(dims * 4);
+    this.memory = new wasm.Memory({ initial: 1 });
+    this.scratch = new Float32Array(dims);
+    const instance = (self: boolean) => {
+      const module = dims % 16 === 0 ? halfModule(self) : null;
+      return module
+        ? (new wasm.Instance(module, { env: { memory: this.memory } }).exports as { score: ScoreFn }).score
+        : undefined;
+    };
+    this.score = instance(false);
+    this.selfScore = instance(true);
+    this.ensure(capacity);
+  }
+
+  private get scoresAt(): number {
+    return this.vectorsAt + align(this.capacity * this.dims * 2);
+  }
+
+  ensure(rows: number): void {
+    if (rows <= this.capacity) return;
+    const capacity = Math.max(rows, this.capacity * 2);
+    const needed = this.vectorsAt + align(capacity * this.dims * 2) + align(capacity * 4);
+    const pages = Math.ceil(needed / WASM_PAGE) - this.memory.buffer.byteLength / WASM_PAGE;
+    if (pages > 0) this.memory.grow(pages);
+    this.capacity = capacity;
+  }
+
+  /** The halves themselves; loaders copy segment blocks in here. Re-read after `ensure`. */
+  get halves(): Uint16Array {
+    return new Uint16Array(this.memory.buffer, this.vectorsAt, this.capacity * this.dims);
+  }
+
+  /** Row `slot` as floats: a fresh array, or `out` when given. */
+  row(slot: number, out: Float32Array = new Float32Array(this.dims)): Float32Array {
+    const table = halfTable();
+    const halves = this.halves;
+    const base = slot * this.dims;
+    for (let d = 0; d < this.dims; d++) out[d] = table[halves[base + d] as number] as number;
+    return out;
+  }
+
+  /**
+   * Stores `vector` at `slot` rounded to f16: an f16 snapshot would store it rounded anyway,
+   * so the engine holds what a reload would give.
+   */
+  write(slot: number, vector: Float32Array): void {
+    const halves = this.halves;
+    const base = slot * this.dims;
+    for (let d = 0; d < this.dims; d++) halves[base + d] = toHalf(vector[d] as number);
+  }
+
+  dotRow(slot: number, query: Float32Array): number {
+    return dot(this.row(slot, this.scratch), 0, query, this.dims);
+  }
+
+  /** Dot products of `query` with rows [0, rows), or undefined without SIMD. */
+  dotAll(query: Float32Array, rows: number): Float32Array | undefined {
+    if (!this.score) return undefined;
+    // A query with components of 2^15 or more is scaled down by a further power of two
+    // (exact), and the scores scaled back.
+    let max = 0;
+    for (let d = 0; d < this.dims; d++) max = Math.max(max, Math.abs(query[d] as number));
+    const extra = max >= 2 ** 15 ? Math.ceil(Math.log2(max)) - 14 : 0;
+    const scale = 2 ** (QUERY_SCALE_LOG2 - extra);
+    const scaled = new Float32Array(this.memory.buffer, 0, this.dims);
+    for (let d = 0; d < this.dims; d++) scaled[d] = (query[d] as number) * scale;
+    this.score(0, this.vectorsAt, rows, this.dims, this.scoresAt);
+    const scores = new Float32Array(this.memory.buffer, this.scoresAt, rows);
+    if (extra > 0) for (let r = 0; r < rows; r++) scores[r] = (scores[r] as number) * 2 ** extra;
+    return scores;
+  }
+
+  /** Squared lengths of rows [0, rows), or undefined without SIMD; valid until the next call. */
+  squaredNorms(rows: number): Float32Array | undefined {
+    if (!this.selfScore) return undefined;
+    this.selfScore(0, this.vectorsAt, rows, this.dims, this.scoresAt);
+    return new Float32Array(this.memory.buffer, this.scoresAt, rows);
+  }
+}
