@@ -41,6 +41,16 @@ export const RuntimeEnvSchema = z.object({
   STORAGE_EMULATOR_HOST: z.string().min(1).optional(),
   /** Azure Resource Manager base URL (contract servers in tests; default the public cloud). */
   ESCHER_AZURE_ARM_ENDPOINT: z.url().optional(),
+  /**
+   * Azure Monitor metrics base URL with `{region}` where the region goes; replaces
+   * https://{region}.metrics.monitor.azure.com (tests: https://127.0.0.1:8443/{region}).
+   */
+  ESCHER_AZURE_METRICS_ENDPOINT: z
+    .string()
+    .includes('{region}', {
+      message: 'must contain {region}, e.g. https://{region}.metrics.monitor.azure.com',
+    })
+    .optional(),
   /** Compute Engine REST base URL, e.g. http://127.0.0.1:8085/compute/v1 (tests). */
   ESCHER_GCE_ENDPOINT: z.url().optional(),
   /** Cloud Monitoring REST base URL, e.g. http://127.0.0.1:8086 (tests; the client uses its REST fallback). */

@@ -86,11 +86,15 @@ describe('the morning report over three clouds', () => {
   let report: Report;
   let metricCalls: number;
   let costPages: number;
+  let metricBatches: [string, string[]][];
 
   beforeAll(async () => {
     const d = deps();
     ({ report } = await generateReport(d));
     metricCalls = d.context.metricCalls.count;
+    metricBatches = azure.server.requests
+      .filter((r) => r.path.endsWith('/metrics:getBatch'))
+      .map((r) => [r.path, (r.json as { resourceids: string[] }).resourceids]);
     costPages = azure.server.requests.filter((r) =>
       r.path.endsWith('/Microsoft.CostManagement/query'),
     ).length;
@@ -102,8 +106,14 @@ describe('the morning report over three clouds', () => {
         ['cost', 'security', 'optimisation', 'health'].map((s) => [`${cloud}.${s}`, 'ok', undefined]),
       ),
     );
-    // AWS: one GetMetricData; Azure: one metrics call per running VM (3); GCP: one timeSeries.list.
-    expect(metricCalls).toBe(5);
+    // AWS: one GetMetricData; Azure: one metrics:getBatch for its 3 running VMs; GCP: one timeSeries.list.
+    expect(metricCalls).toBe(3);
+    expect(metricBatches).toEqual([
+      [
+        `/eastus/subscriptions/${AZURE_SUB}/metrics:getBatch`,
+        [azure.ids['vm-idle-dev'], azure.ids['vm-web-01'], azure.ids['vm-busy']],
+      ],
+    ]);
     // 14 days × 2 services of Azure cost, three rows a page: the collector followed nextLink to the end.
     expect(costPages).toBe(10);
   });
@@ -229,8 +239,8 @@ describe('a failing metrics API in the three-cloud report', () => {
 
   it('marks only Azure optimisation unavailable when Azure Monitor answers 403', async () => {
     azure.server.injectFaults({
-      method: 'GET',
-      path: /\/providers\/Microsoft\.Insights\/metrics$/i,
+      method: 'POST',
+      path: /\/metrics:getBatch$/i,
       response: metricsDenied(AZURE_SUB),
     });
     const { report, stored } = await generateReport(deps());

@@ -1,16 +1,17 @@
 // Azure SDK clients, built at the edge per subscription. The home subscription uses the
 // default credential chain; others use the service principal kept in the SecretStore. Tests
-// point ARM at a contract server (ESCHER_AZURE_ARM_ENDPOINT) over TLS with its own CA.
+// point ARM at a contract server (ESCHER_AZURE_ARM_ENDPOINT) over TLS with its own CA, and
+// the regional Azure Monitor metrics endpoints at one (ESCHER_AZURE_METRICS_ENDPOINT).
 
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { CostManagementClient } from '@azure/arm-costmanagement';
-import { MonitorClient } from '@azure/arm-monitor';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { DeploymentsClient } from '@azure/arm-resourcesdeployments';
 import { StorageManagementClient } from '@azure/arm-storage';
 import type { TokenCredential } from '@azure/identity';
 import { DefaultAzureCredential } from '@azure/identity';
+import type { MetricsClient } from '@azure/monitor-query-metrics';
 import type { RuntimeEnv } from '../../config/env.js';
 import type { SecretStore } from '../../secrets/secret-store.js';
 import { storedAzureCredential } from './stored-credential.js';
@@ -32,7 +33,7 @@ export class AzureClients {
   private readonly cache = new Map<string, ComputeManagementClient>();
   private readonly networkCache = new Map<string, NetworkManagementClient>();
   private readonly storageCache = new Map<string, StorageManagementClient>();
-  private readonly monitorCache = new Map<string, MonitorClient>();
+  private readonly metricsCache = new Map<string, Promise<MetricsClient>>();
   private readonly resourcesCache = new Map<string, ResourceManagementClient>();
   private readonly deploymentsCache = new Map<string, DeploymentsClient>();
   private readonly credentials = new Map<string, TokenCredential>();
@@ -102,14 +103,29 @@ export class AzureClients {
     return client;
   }
 
-  /** Azure Monitor metrics (Percentage CPU per VM for the morning report). */
-  monitor(subscription: string): MonitorClient {
-    let client = this.monitorCache.get(subscription);
+  /**
+   * The Azure Monitor metrics data plane of one region, for batched metric reads of that
+   * subscription's resources there. The SDK loads on first use: only the morning report needs it.
+   */
+  metrics(subscription: string, region: string): Promise<MetricsClient> {
+    const key = `${subscription}/${region}`;
+    let client = this.metricsCache.get(key);
     if (!client) {
-      client = new MonitorClient(this.credential, subscription, this.common());
-      this.monitorCache.set(subscription, client);
+      client = this.newMetricsClient(subscription, region);
+      this.metricsCache.set(key, client);
     }
     return client;
+  }
+
+  private async newMetricsClient(subscription: string, region: string): Promise<MetricsClient> {
+    const { MetricsClient } = await import('@azure/monitor-query-metrics');
+    const template = this.env.ESCHER_AZURE_METRICS_ENDPOINT ?? 'https://{region}.metrics.monitor.azure.com';
+    const { retryOptions } = this.common();
+    // The token scope is left to the SDK (its default audience for the public cloud).
+    return new MetricsClient(template.replace('{region}', region), this.credentialFor(subscription), {
+      retryOptions,
+      ...(this.options.ca ? { tlsOptions: { ca: this.options.ca } } : {}),
+    });
   }
 
   /** Resource groups, to list each one's template deployments. */

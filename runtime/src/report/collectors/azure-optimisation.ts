@@ -28,13 +28,10 @@ export const azureOptimisation: Collector = {
       disks(compute),
       snapshots(compute),
     ]);
-    const running = vms.filter((vm) => powerState(vm) === 'running').map((vm) => vm.id ?? '');
-    const cpu = await azureDailyCpu(
-      ctx.azure.monitor(scope.account),
-      running,
-      rightsizeWindow(ctx),
-      ctx.metricCalls,
-    );
+    const running = vms
+      .filter((vm) => powerState(vm) === 'running')
+      .map((vm) => ({ id: vm.id ?? '', region: vm.location }));
+    const cpu = await azureDailyCpu(ctx.azure, running, rightsizeWindow(ctx), ctx.metricCalls);
     const instances: InstanceFact[] = vms.map((vm) => {
       const environment = environmentTag(vm.tags);
       const createdBy = vm.tags?.['created-by'];

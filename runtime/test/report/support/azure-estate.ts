@@ -16,7 +16,7 @@ import {
   vmId,
 } from '../../contract/azure-compute.js';
 import { type AzureCostState, azureCostRoutes } from '../../contract/azure-cost.js';
-import { azureMonitor } from '../../contract/azure-monitor.js';
+import { azureMonitor, monitorVm } from '../../contract/azure-monitor.js';
 import { addNsg, allowTcpIn, azureNetwork } from '../../contract/azure-network.js';
 import { azureResources } from '../../contract/azure-resources.js';
 import { addStorageAccount, azureStorage, storageAccountId } from '../../contract/azure-storage.js';
@@ -102,7 +102,7 @@ export async function startAzureEstate(clock: Date): Promise<AzureEstate> {
       power,
       ...extra,
     });
-    if (cpu !== undefined) monitor.cpu.set(vmId(added).toLowerCase(), cpu);
+    if (cpu !== undefined) monitorVm(monitor, vmId(added), LOCATION, cpu);
     ids[name] = vmId(added);
   };
   vm('vm-idle-dev', 'Standard_D4s_v5', 'running', 2);
@@ -239,10 +239,17 @@ export async function startAzureEstate(clock: Date): Promise<AzureEstate> {
   ids['web-release-42'] =
     `/subscriptions/${AZURE_SUB}/resourceGroups/rg-app/providers/Microsoft.Resources/deployments/web-release-42`;
 
-  const clients = new AzureClients(runtimeEnvWith({ ESCHER_AZURE_ARM_ENDPOINT: server.url }), {
-    credential: testCredential,
-    ca: server.ca as string,
-    retryDelayInMs: 5,
-  });
+  const clients = new AzureClients(
+    runtimeEnvWith({
+      ESCHER_AZURE_ARM_ENDPOINT: server.url,
+      // Loopback has no {region}.metrics.monitor.azure.com: the region is the first path segment.
+      ESCHER_AZURE_METRICS_ENDPOINT: `${server.url}/{region}`,
+    }),
+    {
+      credential: testCredential,
+      ca: server.ca as string,
+      retryDelayInMs: 5,
+    },
+  );
   return { server, clients, ids };
 }
