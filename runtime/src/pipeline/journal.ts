@@ -1,18 +1,25 @@
 // The run's journal: each step's output is checkpointed create-only in the state before
-// the next step starts, so a runner killed at any boundary resumes where it stopped and
-// never repeats a step with side effects. The checkpoints are also the alert's timeline.
+// the next step with side effects starts, so a runner killed at any boundary resumes where
+// it stopped and never repeats one. The checkpoints are also the alert's timeline.
+//
+// Steps without side effects (normalise … decide) may be deferred: their checkpoints are
+// written together by flush() before the first action, the decision last, so a fix waits
+// for two store round trips instead of one per step. A run killed before the flush redoes
+// those steps, which changes nothing anywhere; one killed during it finds the decision
+// recorded only if everything before it is.
 
 import type { TimelineEntry } from '@escher/shared';
 import type { Logger } from '../log.js';
-import type { Checkpoint, RunnerState } from './state.js';
+import type { Checkpoint, RunCoordination } from './state.js';
 
 export class Journal {
   private readonly done = new Map<number, Checkpoint>();
+  private pending: { index: number; checkpoint: Checkpoint }[] = [];
   /** The step running (or last run), for errors and dead letters. */
   current = 'accept';
 
   constructor(
-    private readonly state: RunnerState,
+    private readonly state: Pick<RunCoordination, 'saveCheckpoint'>,
     private readonly key: string,
     existing: (Checkpoint & { index?: number })[],
     private readonly clock: () => Date,
@@ -26,14 +33,39 @@ export class Journal {
     return this.done.has(index);
   }
 
-  /** Runs the step unless a checkpoint holds its output already; returns that output. */
-  async step<T>(step: string, index: number, run: () => Promise<{ text: string; data: T }>): Promise<T> {
+  /**
+   * Runs the step unless a checkpoint holds its output already; returns that output. A
+   * deferred step (no side effects) is checkpointed by the next flush().
+   */
+  async step<T>(
+    step: string,
+    index: number,
+    run: () => Promise<{ text: string; data: T }>,
+    options: { defer?: boolean } = {},
+  ): Promise<T> {
     const previous = this.done.get(index);
     if (previous) return previous.data as T;
     this.current = step.replace(/#.*/, '');
     const { text, data } = await run();
-    await this.save(index, { step, at: this.clock().toISOString(), text, data });
+    const checkpoint: Checkpoint = { step, at: this.clock().toISOString(), text, data };
+    if (options.defer) {
+      this.done.set(index, checkpoint);
+      this.pending.push({ index, checkpoint });
+    } else await this.save(index, checkpoint);
     return data;
+  }
+
+  /** Writes the deferred checkpoints: all but the last at once, then the last. */
+  async flush(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    const last = pending.pop();
+    await Promise.all(pending.map((p) => this.state.saveCheckpoint(this.key, p.index, p.checkpoint)));
+    if (last) await this.state.saveCheckpoint(this.key, last.index, last.checkpoint);
+    for (const p of last ? [...pending, last] : pending) {
+      this.log?.debug('step done', { step: p.checkpoint.step, text: p.checkpoint.text });
+      this.boundary(p.checkpoint.step);
+    }
   }
 
   /** The output a checkpoint at `index` holds, if any. */

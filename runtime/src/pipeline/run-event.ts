@@ -95,47 +95,74 @@ async function steps(
   options: RunOptions,
   journal: Journal,
 ): Promise<AlertRecord> {
-  await journal.step('accept', I.accept, async () => ({
-    text: 'Escher runner started: event accepted',
-    data: null,
-  }));
-  await journal.step('normalise', I.normalise, async () => ({
-    text: `Normalised: ${text.eventText(event)}`,
-    data: null,
-  }));
+  // Nothing before act changes anything: those steps are checkpointed together before it.
+  const defer = { defer: true };
+  await journal.step(
+    'accept',
+    I.accept,
+    async () => ({ text: 'Escher runner started: event accepted', data: null }),
+    defer,
+  );
+  await journal.step(
+    'normalise',
+    I.normalise,
+    async () => ({ text: `Normalised: ${text.eventText(event)}`, data: null }),
+    defer,
+  );
   journal.current = 'load_state';
   const loaded = await loadState(deps.state, event);
-  await journal.step('load_state', I.load_state, async () => ({
-    text: `State loaded: ${loaded.estate ? 'resource found in the estate' : 'resource not in the estate'}, ${loaded.previousIncidents.length} earlier incident(s)`,
-    data: null,
-  }));
+  await journal.step(
+    'load_state',
+    I.load_state,
+    async () => ({
+      text: `State loaded: ${loaded.estate ? 'resource found in the estate' : 'resource not in the estate'}, ${loaded.previousIncidents.length} earlier incident(s)`,
+      data: null,
+    }),
+    defer,
+  );
   const enrichment = enrich(event, loaded, deps.deployed);
-  await journal.step('enrich', I.enrich, async () => ({ text: text.enrichText(enrichment), data: null }));
+  await journal.step(
+    'enrich',
+    I.enrich,
+    async () => ({ text: text.enrichText(enrichment), data: null }),
+    defer,
+  );
   const candidates = candidatesFor(event, enrichment.settings);
-  const analysis = await journal.step('analyse', I.analyse, async () => {
-    const request = buildAnalysisRequest(
-      { ...event, severity: enrichment.severity },
-      enrichment,
-      { actions: candidates.map((c) => c.action), targets: candidates.map((c) => c.target.resource_id) },
-      deps.redactor,
-    );
-    // An unclassified event needs no action and no analysis: the built-in analyst records it.
-    const ai = event.event_type === 'unclassified' ? undefined : deps.ai;
-    const outcome = await analyse(request, ai, deps.log);
-    return { text: text.analyseText(outcome.info, outcome.response), data: outcome };
-  });
-  const decision = await journal.step('decide', I.decide, async () => {
-    const data = decide(event.event_id, {
-      candidates,
-      settings: enrichment.settings,
-      deployed: deps.deployed,
-      analysis: analysis.response,
-      approvals: new Map(loaded.approvals.map((a) => [a.id, a])),
-      facts: { account: event.account_id, environment: enrichment.environment, tags: enrichment.tags },
-      dryRun: options.dryRun,
-    });
-    return { text: text.decideText(data), data };
-  });
+  const analysis = await journal.step(
+    'analyse',
+    I.analyse,
+    async () => {
+      const request = buildAnalysisRequest(
+        { ...event, severity: enrichment.severity },
+        enrichment,
+        { actions: candidates.map((c) => c.action), targets: candidates.map((c) => c.target.resource_id) },
+        deps.redactor,
+      );
+      // An unclassified event needs no action and no analysis: the built-in analyst records it.
+      const ai = event.event_type === 'unclassified' ? undefined : deps.ai;
+      const outcome = await analyse(request, ai, deps.log);
+      return { text: text.analyseText(outcome.info, outcome.response), data: outcome };
+    },
+    defer,
+  );
+  const decision = await journal.step(
+    'decide',
+    I.decide,
+    async () => {
+      const data = decide(event.event_id, {
+        candidates,
+        settings: enrichment.settings,
+        deployed: deps.deployed,
+        analysis: analysis.response,
+        approvals: new Map(loaded.approvals.map((a) => [a.id, a])),
+        facts: { account: event.account_id, environment: enrichment.environment, tags: enrichment.tags },
+        dryRun: options.dryRun,
+      });
+      return { text: text.decideText(data), data };
+    },
+    defer,
+  );
+  await journal.flush();
   const actions = await actAll(deps, event, decision, journal);
   const base: Omit<AlertRecord, 'notifications' | 'timeline'> = {
     id: event.event_id,
