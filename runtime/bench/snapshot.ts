@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { build as esbuild } from 'esbuild';
+// @ts-expect-error: a plain script module without type declarations
+import { bundleOptions } from '../scripts/bundle-options.mjs';
 import { loadRuntimeEnv } from '../src/config/env.js';
 import { LocalSecretStore } from '../src/secrets/local-secret-store.js';
 import { appendRecords, initSnapshot } from '../src/snapshot/index.js';
@@ -25,8 +28,18 @@ const POINTS = 100_000;
 const BATCH = 10_000;
 const RUNS = 3;
 const NODE_FLAGS = (process.env.ESCHER_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-const child = fileURLToPath(new URL('./snapshot-load-child.ts', import.meta.url));
+const RUNTIME = fileURLToPath(new URL('../', import.meta.url));
 const run = promisify(execFile);
+
+/**
+ * The load child bundled the way the runtime ships (scripts/bundle-options.mjs): a runner
+ * loads the bundle, with the SDKs' tree-shaken ES builds, not the tsc output.
+ */
+async function bundledChild(): Promise<string> {
+  const outdir = join(RUNTIME, 'dist', 'bench');
+  await esbuild(bundleOptions(RUNTIME, { 'snapshot-load-child': 'bench/snapshot-load-child.ts' }, outdir));
+  return join(outdir, 'snapshot-load-child.js');
+}
 
 interface Figures {
   count: number;
@@ -59,6 +72,7 @@ async function measure(
     await appendRecords(snapshot, 'cloud_estate', estateBatch(start, BATCH), { model: 'bench-random-384' });
   }
   const bytes = (await store.list('segments/cloud_estate/')).reduce((sum, o) => sum + o.size, 0);
+  const child = await bundledChild();
   const runChild = async () => {
     const { stdout } = await run(process.execPath, [...NODE_FLAGS, child, storeUrl, secretsDir], {
       env: { ...process.env, ...env, NODE_COMPILE_CACHE: join(home, 'compile-cache') },
