@@ -1,12 +1,13 @@
 // Reads a collection's committed segments (digest-checked) and resolves which rows are
 // live: the last committed row for each id wins, and a tombstone removes the id.
 
-import type { CollectionName, Manifest, SegmentHeader, SegmentRef } from '@escher/shared';
+import type { CollectionName, Manifest, SegmentHeader, SegmentRef, VectorEncoding } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
 import { mapLimited } from '../jobs/limit.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { decodeSegment, type SegmentColumns } from './segment-codec.js';
 import { readSegment } from './segment-io.js';
+import { NotHalvesError } from './vector-block.js';
 
 const PARALLEL_READS = 4;
 
@@ -16,14 +17,20 @@ export interface CollectionColumns extends SegmentColumns {
   headers: SegmentHeader[];
 }
 
-/** Every row of the given segments, in commit order, vectors in one preallocated array. */
+/** Where vectors go: floats, or f16 halves copied as stored (every segment must be f16). */
+export type VectorTarget = Float32Array | Uint16Array;
+
+/**
+ * Every row of the given segments, in commit order, vectors in one preallocated array. With a
+ * Uint16Array target the vectors column is empty and the halves are in the target.
+ */
 export async function readColumns(
   store: ObjectStore,
   collection: CollectionName,
   refs: SegmentRef[],
   dims: number,
-  /** Where to put the vectors (at least rows × dims floats); a new array otherwise. */
-  into?: Float32Array,
+  /** Where to put the vectors (at least rows × dims components); a new float array otherwise. */
+  into?: VectorTarget,
 ): Promise<CollectionColumns> {
   const offsets: number[] = [];
   let total = 0;
@@ -31,13 +38,18 @@ export async function readColumns(
     offsets.push(total);
     total += ref.records;
   }
-  const vectors = into ?? new Float32Array(total * dims);
+  const halves = into instanceof Uint16Array ? into : undefined;
+  const vectors = into instanceof Float32Array ? into : new Float32Array(halves ? 0 : total * dims);
   const ids: string[] = new Array(total);
   const payloads: (Record<string, unknown> | null)[] = new Array(total);
   const headers = await mapLimited(refs, PARALLEL_READS, async (ref, i) => {
     const bytes = await readSegment(store, ref);
     const at = offsets[i] as number;
-    const seg = decodeSegment(bytes, ref.key, { vectors, at: at * dims });
+    const seg = decodeSegment(
+      bytes,
+      ref.key,
+      halves ? { halves, at: at * dims } : { vectors, at: at * dims },
+    );
     if (
       seg.header.collection !== collection ||
       seg.header.records !== ref.records ||
@@ -60,13 +72,26 @@ export async function readCollection(
   store: ObjectStore,
   manifest: Manifest,
   collection: CollectionName,
-  into?: (rows: number, dims: number) => Float32Array,
+  /**
+   * Allocates the vectors' destination. Asked for 'f16' first when the manifest writes f16;
+   * should a segment turn out otherwise (written before the encoding changed), asked
+   * again for 'f32' and the collection is read once more.
+   */
+  into?: (rows: number, dims: number, encoding: 'f16' | 'f32') => VectorTarget,
 ) {
   const state = manifest.collections[collection];
   if (!state?.embedding) return undefined;
   const { dims } = state.embedding;
   const rows = state.segments.reduce((sum, s) => sum + s.records, 0);
-  return readColumns(store, collection, state.segments, dims, into?.(rows, dims));
+  const read = (encoding: 'f16' | 'f32') =>
+    readColumns(store, collection, state.segments, dims, into?.(rows, dims, encoding));
+  if (!into || (manifest.vectorEncoding as VectorEncoding) !== 'f16') return read('f32');
+  try {
+    return await read('f16');
+  } catch (error) {
+    if (error instanceof NotHalvesError) return read('f32');
+    throw error;
+  }
 }
 
 /** Row numbers of the live records, in first-seen id order. */

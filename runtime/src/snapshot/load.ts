@@ -4,8 +4,7 @@
 
 import type { CollectionName, Embedding } from '@escher/shared';
 import { openEngine } from '../vector/engines.js';
-import { MemoryVectorStore } from '../vector/memory-engine.js';
-import type { VectorArena } from '../vector/simd-dot.js';
+import { type Arena, MemoryVectorStore } from '../vector/memory-engine.js';
 import type { Hit, VectorQuery, VectorRecord, VectorStore } from '../vector/vector-store.js';
 import { parseCollection } from './append.js';
 import { liveRows, readCollection } from './collection-reader.js';
@@ -46,11 +45,18 @@ export async function loadCollection(
   const embedding = manifest.collections[name]?.embedding;
   const dims = embedding?.dims ?? DEFAULT_DIMS;
   const engineName = options.engine ?? 'memory';
-  // The in-process engine gets its vectors decoded straight into its own memory.
-  let arena: VectorArena | undefined;
-  const into = (rows: number, d: number) => {
-    arena = MemoryVectorStore.arena(d, rows);
-    return arena.vectors;
+  // The in-process engine gets its vectors straight into its own memory: f16 halves as
+  // stored when every segment is f16 (half the memory, no decode), floats otherwise.
+  let arena: Arena | undefined;
+  const into = (rows: number, d: number, encoding: 'f16' | 'f32') => {
+    if (encoding === 'f16') {
+      const halves = MemoryVectorStore.halfArena(d, rows);
+      arena = halves;
+      return halves.halves;
+    }
+    const floats = MemoryVectorStore.arena(d, rows);
+    arena = floats;
+    return floats.vectors;
   };
   const columns = await readCollection(
     snap.store,

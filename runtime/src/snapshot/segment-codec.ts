@@ -11,7 +11,7 @@ import {
 } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
 import { decodeRows, encodeRows, indexRows, type RowColumns, type RowIndex } from './payload-block.js';
-import { decodeVectors, encodeVectors, vectorBlockBytes } from './vector-block.js';
+import { copyHalves, decodeVectors, encodeVectors, vectorBlockBytes } from './vector-block.js';
 
 /** A payload of null marks a tombstone. */
 export interface SegmentColumns extends RowColumns {
@@ -99,12 +99,13 @@ export function indexSegmentRows(bytes: Uint8Array, name: string): { header: Seg
 export function decodeSegment(
   bytes: Uint8Array,
   name: string,
-  target?: { vectors: Float32Array; at: number },
+  target?: { vectors: Float32Array; at: number } | { halves: Uint16Array; at: number },
 ): { header: SegmentHeader } & SegmentColumns {
   const { header, vectorStart } = decodeSegmentHeader(bytes, name);
   const n = header.records;
   const dims = header.dims;
-  const out = target?.vectors ?? new Float32Array(n * dims);
+  const halves = target && 'halves' in target ? target.halves : undefined;
+  const out = target && 'vectors' in target ? target.vectors : new Float32Array(halves ? 0 : n * dims);
   const at = target?.at ?? 0;
   const start = bytes.byteOffset + vectorStart;
   // Typed views need aligned offsets; a read body normally starts aligned (the block is at a
@@ -113,7 +114,9 @@ export function decodeSegment(
     start % 4 === 0
       ? { buffer: bytes.buffer as ArrayBuffer, offset: start }
       : { buffer: bytes.buffer.slice(start, start + header.vectorBytes) as ArrayBuffer, offset: 0 };
-  decodeVectors(header.vectorEncoding, block, n, dims, out, at);
+  // An f16 arena target takes the halves as they are (no vectors column then).
+  if (halves) copyHalves(header.vectorEncoding, name, block, n, dims, halves, at);
+  else decodeVectors(header.vectorEncoding, block, n, dims, out, at);
   const { ids, payloads } = decodeRows(bytes, name, vectorStart + header.vectorBytes, n);
-  return { header, ids, payloads, vectors: target ? out.subarray(at, at + n * dims) : out };
+  return { header, ids, payloads, vectors: target && !halves ? out.subarray(at, at + n * dims) : out };
 }

@@ -63,3 +63,27 @@ export function decodeVectors(
     }
   }
 }
+
+/** A segment whose vectors are not f16, met while loading into an f16 arena. */
+export class NotHalvesError extends Error {
+  constructor(readonly segment: string) {
+    super(`segment ${segment} does not hold f16 vectors; load the collection into f32 memory`);
+  }
+}
+
+/**
+ * Copies `n` f16 vectors from the block into `out` at component offset `at`, as they are:
+ * the engine's f16 arena scores halves directly. Throws NotHalvesError for other encodings.
+ */
+export function copyHalves(
+  encoding: VectorEncoding,
+  segment: string,
+  block: { buffer: ArrayBuffer; offset: number },
+  n: number,
+  dims: number,
+  out: Uint16Array,
+  at: number,
+): void {
+  if (encoding !== 'f16') throw new NotHalvesError(segment);
+  out.set(new Uint16Array(block.buffer, block.offset, n * dims), at);
+}

@@ -42,6 +42,11 @@ export class MemoryVectorStore implements VectorStore {
     this.alive = new Uint8Array(capacity);
   }
 
+  /** How the vectors are held: 'f16' halves or 'f32' floats. */
+  get encoding(): 'f16' | 'f32' {
+    return this.arena.encoding;
+  }
+
   /** Room for `rows` vectors that loaders fill in place and hand to fromColumns. */
   static arena(dims: number, rows: number): VectorArena {
     return new VectorArena(dims, rows);
