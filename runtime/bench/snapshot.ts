@@ -110,7 +110,7 @@ function medians(runs: Figures[]): Figures {
 async function runSnapshotBench(): Promise<void> {
   process.stdout.write('targets: load ≤ 1000 ms and ≤ 400 MB; filter p99 ≤ 2 ms; top-10 ≤ 25 ms\n');
   process.stdout.write(
-    `load child: node ${process.version} ${NODE_FLAGS.length ? NODE_FLAGS.join(' ') : 'with no V8 flags'} on the tsc output, ` +
+    `load child: node ${process.version} ${NODE_FLAGS.length ? NODE_FLAGS.join(' ') : 'with no V8 flags'} bundled as the runtime ships, ` +
       `compile cache on (filled by one untimed run per store); medians of ${RUNS} runs\n`,
   );
   for (const encoding of ['f16', 'i8', 'f32'] as const) {
