@@ -149,11 +149,15 @@ describe.each(backends.filter((b) => b.name.startsWith('local') || b.name.starts
       const calls: string[] = [];
       const counted: ObjectStore = {
         url: store.url,
-        get: (key) => (calls.push(`get ${key}`), store.get(key)),
+        get(key) {
+          calls.push(`get ${key}`);
+          return store.get(key);
+        },
         putIfAbsent: (key, body) => store.putIfAbsent(key, body),
-        putIfMatch: (key, body, version) => (
-          calls.push(`putIfMatch ${key}`), store.putIfMatch(key, body, version)
-        ),
+        putIfMatch(key, body, version) {
+          calls.push(`putIfMatch ${key}`);
+          return store.putIfMatch(key, body, version);
+        },
         list: (prefix) => store.list(prefix),
         delete: (key) => store.delete(key),
         check: () => store.check(),
