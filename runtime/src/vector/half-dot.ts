@@ -12,22 +12,8 @@
 
 import { halfTable, toHalf } from '../snapshot/half-float.js';
 import { dot } from './top-k.js';
-import {
-  compile,
-  get,
-  I32,
-  i32const,
-  moduleBytes,
-  set,
-  simd,
-  splat4,
-  tee,
-  V128,
-  WASM_PAGE,
-  type WasmMemory,
-  type WasmModule,
-  wasm,
-} from './wasm-asm.js';
+import { cachedModule, WasmArena } from './wasm-arena.js';
+import { get, I32, i32const, moduleBytes, set, simd, splat4, tee, V128 } from './wasm-asm.js';
 
 const SCALE_2_112 = 0x77800000;
 /** Widened halves are worth half × 2^-112; the query carries the 2^112. */
@@ -100,59 +86,16 @@ function halfScoreModule(self: boolean): Uint8Array {
   );
 }
 
-type ScoreFn = (query: number, vectors: number, rows: number, dims: number, out: number) => void;
-const compiled = new Map<boolean, WasmModule | null>();
-
-function halfModule(self: boolean): WasmModule | null {
-  let module = compiled.get(self);
-  if (module === undefined) {
-    module = compile(halfScoreModule(self));
-    compiled.set(self, module);
-  }
-  return module;
-}
-
-const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+const halfModule = (self: boolean) => cachedModule(`f16-${self}`, () => halfScoreModule(self));
 
 /** Memory for `capacity` f16 vectors, laid out as f32 query | halves | scores. */
-export class HalfArena {
+export class HalfArena extends WasmArena {
   readonly encoding = 'f16';
-  private readonly memory: WasmMemory;
-  private readonly score: ScoreFn | undefined;
-  private readonly selfScore: ScoreFn | undefined;
-  private readonly vectorsAt: number;
-  private capacity = 0;
   private readonly scratch: Float32Array;
 
-  constructor(
-    readonly dims: number,
-    capacity: number,
-  ) {
-    this.vectorsAt = align(dims * 4);
-    this.memory = new wasm.Memory({ initial: 1 });
+  constructor(dims: number, capacity: number) {
+    super(dims, capacity, 2, (self) => (dims % 16 === 0 ? halfModule(self) : null));
     this.scratch = new Float32Array(dims);
-    const instance = (self: boolean) => {
-      const module = dims % 16 === 0 ? halfModule(self) : null;
-      return module
-        ? (new wasm.Instance(module, { env: { memory: this.memory } }).exports as { score: ScoreFn }).score
-        : undefined;
-    };
-    this.score = instance(false);
-    this.selfScore = instance(true);
-    this.ensure(capacity);
-  }
-
-  private get scoresAt(): number {
-    return this.vectorsAt + align(this.capacity * this.dims * 2);
-  }
-
-  ensure(rows: number): void {
-    if (rows <= this.capacity) return;
-    const capacity = Math.max(rows, this.capacity * 2);
-    const needed = this.vectorsAt + align(capacity * this.dims * 2) + align(capacity * 4);
-    const pages = Math.ceil(needed / WASM_PAGE) - this.memory.buffer.byteLength / WASM_PAGE;
-    if (pages > 0) this.memory.grow(pages);
-    this.capacity = capacity;
   }
 
   /** The halves themselves; loaders copy segment blocks in here. Re-read after `ensure`. */
@@ -185,25 +128,17 @@ export class HalfArena {
 
   /** Dot products of `query` with rows [0, rows), or undefined without SIMD. */
   dotAll(query: Float32Array, rows: number): Float32Array | undefined {
-    if (!this.score) return undefined;
+    if (!this.simd) return undefined;
     // A query with components of 2^15 or more is scaled down by a further power of two
     // (exact), and the scores scaled back.
     let max = 0;
     for (let d = 0; d < this.dims; d++) max = Math.max(max, Math.abs(query[d] as number));
     const extra = max >= 2 ** 15 ? Math.ceil(Math.log2(max)) - 14 : 0;
     const scale = 2 ** (QUERY_SCALE_LOG2 - extra);
-    const scaled = new Float32Array(this.memory.buffer, 0, this.dims);
+    const scaled = this.querySlot;
     for (let d = 0; d < this.dims; d++) scaled[d] = (query[d] as number) * scale;
-    this.score(0, this.vectorsAt, rows, this.dims, this.scoresAt);
-    const scores = new Float32Array(this.memory.buffer, this.scoresAt, rows);
+    const scores = this.scoreRows(rows);
     if (extra > 0) for (let r = 0; r < rows; r++) scores[r] = (scores[r] as number) * 2 ** extra;
     return scores;
-  }
-
-  /** Squared lengths of rows [0, rows), or undefined without SIMD; valid until the next call. */
-  squaredNorms(rows: number): Float32Array | undefined {
-    if (!this.selfScore) return undefined;
-    this.selfScore(0, this.vectorsAt, rows, this.dims, this.scoresAt);
-    return new Float32Array(this.memory.buffer, this.scoresAt, rows);
   }
 }

@@ -4,22 +4,8 @@
 // memory and hands out the views the engine uses.
 
 import { dot } from './top-k.js';
-import {
-  compile,
-  get,
-  I32,
-  i32const,
-  moduleBytes,
-  set,
-  simd,
-  splat4,
-  tee,
-  V128,
-  WASM_PAGE,
-  type WasmMemory,
-  type WasmModule,
-  wasm,
-} from './wasm-asm.js';
+import { cachedModule, WasmArena } from './wasm-arena.js';
+import { get, I32, i32const, moduleBytes, set, simd, splat4, tee, V128 } from './wasm-asm.js';
 
 /** Rows whose byte length is a multiple of this run the four-accumulator loop. */
 const UNROLLED_BYTES = 64;
@@ -79,67 +65,19 @@ function scoreModule(lanes: 1 | 4, self: boolean): Uint8Array {
   );
 }
 
-type ScoreFn = (query: number, vectors: number, rows: number, dims: number, out: number) => void;
-const compiled = new Map<string, WasmModule | null>();
-
-function simdModule(lanes: 1 | 4, self: boolean): WasmModule | null {
-  const key = `${lanes}${self}`;
-  let module = compiled.get(key);
-  if (module === undefined) {
-    module = compile(scoreModule(lanes, self));
-    compiled.set(key, module);
-  }
-  return module;
-}
-
-const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+const simdModule = (lanes: 1 | 4, self: boolean) =>
+  cachedModule(`f32-${lanes}-${self}`, () => scoreModule(lanes, self));
 
 /**
  * Memory for `capacity` vectors of `dims` floats, laid out as query | vectors | scores.
  * Growing keeps the vectors in place; views must be re-read after `ensure`.
  */
-export class VectorArena {
+export class VectorArena extends WasmArena {
   readonly encoding = 'f32';
-  private readonly memory: WasmMemory;
-  private readonly score: ScoreFn | undefined;
-  private readonly selfScore: ScoreFn | undefined;
-  private readonly vectorsAt: number;
-  private capacity = 0;
 
-  constructor(
-    readonly dims: number,
-    capacity: number,
-  ) {
-    this.vectorsAt = align(dims * 4);
-    this.memory = new wasm.Memory({ initial: 1 });
+  constructor(dims: number, capacity: number) {
     const lanes = (dims * 4) % UNROLLED_BYTES === 0 ? 4 : 1;
-    const instance = (self: boolean) => {
-      const module = dims % 4 === 0 ? simdModule(lanes, self) : null;
-      return module
-        ? (new wasm.Instance(module, { env: { memory: this.memory } }).exports as { score: ScoreFn }).score
-        : undefined;
-    };
-    this.score = instance(false);
-    this.selfScore = instance(true);
-    this.ensure(capacity);
-  }
-
-  get simd(): boolean {
-    return this.score !== undefined;
-  }
-
-  private get scoresAt(): number {
-    return this.vectorsAt + align(this.capacity * this.dims * 4);
-  }
-
-  /** Makes room for `rows` vectors (at least), keeping existing ones. */
-  ensure(rows: number): void {
-    if (rows <= this.capacity) return;
-    const capacity = Math.max(rows, this.capacity * 2);
-    const needed = this.vectorsAt + align(capacity * this.dims * 4) + align(capacity * 4);
-    const pages = Math.ceil(needed / WASM_PAGE) - this.memory.buffer.byteLength / WASM_PAGE;
-    if (pages > 0) this.memory.grow(pages);
-    this.capacity = capacity;
+    super(dims, capacity, 4, (self) => (dims % 4 === 0 ? simdModule(lanes, self) : null));
   }
 
   get vectors(): Float32Array {
@@ -161,16 +99,8 @@ export class VectorArena {
 
   /** Dot products of `query` with rows [0, rows), or undefined without SIMD. */
   dotAll(query: Float32Array, rows: number): Float32Array | undefined {
-    if (!this.score) return undefined;
-    new Float32Array(this.memory.buffer, 0, this.dims).set(query);
-    this.score(0, this.vectorsAt, rows, this.dims, this.scoresAt);
-    return new Float32Array(this.memory.buffer, this.scoresAt, rows);
-  }
-
-  /** Squared lengths of rows [0, rows), or undefined without SIMD; valid until the next call. */
-  squaredNorms(rows: number): Float32Array | undefined {
-    if (!this.selfScore) return undefined;
-    this.selfScore(0, this.vectorsAt, rows, this.dims, this.scoresAt);
-    return new Float32Array(this.memory.buffer, this.scoresAt, rows);
+    if (!this.simd) return undefined;
+    this.querySlot.set(query);
+    return this.scoreRows(rows);
   }
 }
