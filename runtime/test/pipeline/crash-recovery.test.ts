@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetPublicAccessBlockCommand, PutBucketAclCommand } from '@aws-sdk/client-s3';
+import { PIPELINE_STEPS } from '@escher/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeState } from '../support/state.js';
 import { seedBucket } from './support/estate.js';
@@ -9,20 +10,6 @@ import { bucketMadePublic } from './support/events.js';
 import { ACCOUNT, type Moto, motoEnv, REGION, startMoto } from './support/moto.js';
 import { runCli } from './support/spawn-cli.js';
 import { REMEDIATED_TIMELINE } from './support/timeline.js';
-
-const BOUNDARIES = [
-  'accept',
-  'normalise',
-  'load_state',
-  'enrich',
-  'analyse',
-  'decide',
-  'act',
-  'verify',
-  'notify',
-  'record',
-  'commit',
-];
 
 let moto: Moto;
 beforeAll(async () => {
@@ -33,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('a runner killed with SIGKILL at a step boundary, then rerun', () => {
-  it.each(BOUNDARIES.map((step, i) => [step, i] as const))(
+  it.each(PIPELINE_STEPS.map((step, i) => [step, i] as const))(
     'finishes the work exactly once when killed after %s',
     async (step, i) => {
       const dir = mkdtempSync(join(tmpdir(), 'escher-crash-'));

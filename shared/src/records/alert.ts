@@ -8,10 +8,11 @@ import { RemediationIdSchema } from '../catalog/catalog.js';
 import { SeveritySchema, UnifiedEventSchema } from '../events/unified-event.js';
 import { OperationOutcomeSchema, OperationTargetSchema } from './operation.js';
 
+/** The pipeline's steps in the order a run takes them. */
 export const PIPELINE_STEPS = [
   'accept',
-  'load_state',
   'normalise',
+  'load_state',
   'enrich',
   'analyse',
   'decide',
