@@ -26,7 +26,7 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import { appendRecords, type KnownIds } from '../snapshot/append.js';
 import { openPayload, type StateKey } from '../snapshot/field-crypto.js';
 import { type ManifestVersion, NoSnapshotError, readManifest } from '../snapshot/manifest-store.js';
-import type { RowIndex } from '../snapshot/payload-block.js';
+import type { RowIndex } from '../snapshot/row-block.js';
 import { indexSegmentRows } from '../snapshot/segment-codec.js';
 import { readSegment } from '../snapshot/segment-io.js';
 import { initSnapshot, openSnapshot, type Snapshot } from '../snapshot/snapshot.js';

@@ -1,17 +1,25 @@
 // Reads a collection's committed segments (digest-checked) and resolves which rows are
-// live: the last committed row for each id wins, and a tombstone removes the id.
+// live: the last committed row for each id wins, and a tombstone removes the id. Payloads
+// stay unparsed (joined-rows.ts) until a caller asks for them.
 
 import type { CollectionName, Manifest, SegmentHeader, SegmentRef, VectorEncoding } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
 import { mapLimited } from '../jobs/limit.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { decodeSegment, type SegmentColumns } from './segment-codec.js';
+import type { StoredRows } from '../vector/memory-engine.js';
+import { joinRows } from './joined-rows.js';
+import type { RowIndex } from './row-block.js';
+import { decodeSegmentRows, type SegmentColumns } from './segment-codec.js';
 import { readSegment } from './segment-io.js';
 import { NotHalvesError } from './vector-block.js';
 
 const PARALLEL_READS = 4;
 
-export interface CollectionColumns extends SegmentColumns {
+export interface CollectionColumns {
+  ids: string[];
+  rows: StoredRows;
+  /** rows × dims components, row-major (empty when the vectors went into an f16 target). */
+  vectors: Float32Array;
   dims: number;
   /** Per segment, in manifest order. */
   headers: SegmentHeader[];
@@ -40,12 +48,11 @@ export async function readColumns(
   }
   const halves = into instanceof Uint16Array ? into : undefined;
   const vectors = into instanceof Float32Array ? into : new Float32Array(halves ? 0 : total * dims);
-  const ids: string[] = new Array(total);
-  const payloads: (Record<string, unknown> | null)[] = new Array(total);
+  const segments: RowIndex[] = new Array(refs.length);
   const headers = await mapLimited(refs, PARALLEL_READS, async (ref, i) => {
     const bytes = await readSegment(store, ref);
     const at = offsets[i] as number;
-    const seg = decodeSegment(
+    const seg = decodeSegmentRows(
       bytes,
       ref.key,
       halves ? { halves, at: at * dims } : { vectors, at: at * dims },
@@ -59,13 +66,16 @@ export async function readColumns(
         `segment ${ref.key} does not belong where the manifest lists it (${collection})`,
       );
     }
-    for (let r = 0; r < seg.ids.length; r++) {
-      ids[at + r] = seg.ids[r] as string;
-      payloads[at + r] = seg.payloads[r] ?? null;
-    }
+    segments[i] = seg.rows;
     return seg.header;
   });
-  return { ids, payloads, vectors, dims, headers };
+  const rows = joinRows(segments);
+  return { ids: rows.ids, rows, vectors, dims, headers };
+}
+
+/** The columns with every payload parsed: for callers that rewrite every record. */
+export function parsedColumns(columns: CollectionColumns): CollectionColumns & SegmentColumns {
+  return { ...columns, payloads: columns.ids.map((_, row) => columns.rows.payload(row)) };
 }
 
 export async function readCollection(
@@ -95,10 +105,10 @@ export async function readCollection(
 }
 
 /** Row numbers of the live records, in first-seen id order. */
-export function liveRows(columns: Pick<SegmentColumns, 'ids' | 'payloads'>): number[] {
+export function liveRows(rows: Pick<StoredRows, 'ids' | 'isTombstone'>): number[] {
   const latest = new Map<string, number>();
-  columns.ids.forEach((id, row) => {
-    if (columns.payloads[row] === null) latest.delete(id);
+  rows.ids.forEach((id, row) => {
+    if (rows.isTombstone(row)) latest.delete(id);
     else latest.set(id, row);
   });
   return [...latest.values()];

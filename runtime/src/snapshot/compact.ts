@@ -5,7 +5,7 @@
 
 import { COLLECTION_NAMES, type CollectionName, collectionKind } from '@escher/shared';
 import { parseCollection } from './append.js';
-import { liveRows, readColumns } from './collection-reader.js';
+import { liveRows, parsedColumns, readColumns } from './collection-reader.js';
 import { commitManifest, readManifest } from './manifest-store.js';
 import { pickRows, writeNewSegment } from './segment-writer.js';
 import type { Snapshot } from './snapshot.js';
@@ -35,8 +35,8 @@ export async function compactCollection(snap: Snapshot, collectionName: string):
   }
   const refs = state.segments;
   const { dims, model } = state.embedding;
-  const columns = await readColumns(snap.store, collection, refs, dims);
-  const live = liveRows(columns).sort((a, b) => a - b);
+  const columns = parsedColumns(await readColumns(snap.store, collection, refs, dims));
+  const live = liveRows(columns.rows).sort((a, b) => a - b);
   const ref = await writeNewSegment(snap, collection, pickRows(columns, dims, live), {
     model,
     dims,

@@ -15,7 +15,7 @@ import {
 } from '@escher/shared';
 import { InputError } from '../errors.js';
 import { parseCollection } from './append.js';
-import { type CollectionColumns, readColumns } from './collection-reader.js';
+import { parsedColumns, readColumns } from './collection-reader.js';
 import { readManifest } from './manifest-store.js';
 import { chainOf } from './segment-io.js';
 import { commitNewSegment, pickRows, writeNewSegment } from './segment-writer.js';
@@ -67,7 +67,11 @@ function timeOf(payload: Record<string, unknown> | null, field: string): number 
 }
 
 /** Rows past the cutoff; tombstones (earlier expiries) and undated records never count. */
-function expiredRows(columns: CollectionColumns, field: string, cutoff: number): Set<number> {
+function expiredRows(
+  columns: { payloads: (Record<string, unknown> | null)[] },
+  field: string,
+  cutoff: number,
+): Set<number> {
   const rows = new Set<number>();
   columns.payloads.forEach((payload, row) => {
     const at = timeOf(payload, field);
@@ -118,7 +122,7 @@ export async function expireRecords(
   const state = manifest.collections[collection];
   if (!state?.embedding || state.segments.length === 0) return { ...result, skipped: 'no records' };
   const { dims, model } = state.embedding;
-  const columns = await readColumns(snap.store, collection, state.segments, dims);
+  const columns = parsedColumns(await readColumns(snap.store, collection, state.segments, dims));
   const expired = expiredRows(columns, field, cutoff);
   if (expired.size === 0) return { ...result, skipped: 'nothing past retention' };
 

@@ -65,8 +65,8 @@ export async function loadCollection(
     engineName === 'memory' ? into : undefined,
   );
   let engine: VectorStore;
-  if (engineName === 'memory' && columns) {
-    engine = MemoryVectorStore.fromColumns(dims, columns, arena);
+  if (engineName === 'memory' && columns && arena) {
+    engine = MemoryVectorStore.fromRows(dims, columns.rows, arena);
   } else {
     engine = await openEngine(engineName, {
       qdrantUrl: options.qdrantUrl,
@@ -74,12 +74,12 @@ export async function loadCollection(
       dims,
     });
     if (columns) {
-      const live = liveRows(columns);
+      const live = liveRows(columns.rows);
       await engine.upsert(
         live.map((row) => ({
           id: columns.ids[row] as string,
           vector: columns.vectors.subarray(row * dims, (row + 1) * dims),
-          payload: columns.payloads[row] as Record<string, unknown>,
+          payload: columns.rows.payload(row) as Record<string, unknown>,
         })),
       );
     }

@@ -1,18 +1,10 @@
-// The payload block of a segment: a JSON array of [id, payload] rows, payload null for a
-// tombstone (FORMAT.md). Pure: columns in, bytes out, and back.
+// The payload block of a version-1 segment: a JSON array of [id, payload] rows, payload null
+// for a tombstone (FORMAT.md). Read only: writers write version 2 (row-block.ts), but
+// segments written before stay readable. Pure: bytes in, columns out.
 
 import { isAscii } from 'node:buffer';
 import { IntegrityError } from '../errors.js';
-
-export interface RowColumns {
-  ids: string[];
-  /** A payload of null marks a tombstone. */
-  payloads: (Record<string, unknown> | null)[];
-}
-
-export function encodeRows(columns: RowColumns): Uint8Array {
-  return Buffer.from(JSON.stringify(columns.ids.map((id, i) => [id, columns.payloads[i]])));
-}
+import type { RowIndex } from './row-block.js';
 
 const damaged = (name: string, why: string, cause?: unknown) =>
   new IntegrityError(`segment ${name} is damaged: ${why}`, { cause });
@@ -24,34 +16,6 @@ const damaged = (name: string, why: string, cause?: unknown) =>
 function blockText(bytes: Uint8Array, start: number): string {
   const block = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(start);
   return block.toString(isAscii(block) ? 'latin1' : 'utf8');
-}
-
-/** The `n` rows of the block starting at `start`; `name` is how errors refer to the segment. */
-export function decodeRows(bytes: Uint8Array, name: string, start: number, n: number): RowColumns {
-  let rows: unknown;
-  try {
-    rows = JSON.parse(blockText(bytes, start));
-  } catch (cause) {
-    throw damaged(name, 'unreadable payload block', cause);
-  }
-  if (!Array.isArray(rows) || rows.length !== n)
-    throw damaged(name, `payload block does not hold ${n} records`);
-  const ids: string[] = new Array(n);
-  const payloads: (Record<string, unknown> | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as [string, Record<string, unknown> | null];
-    ids[i] = row[0];
-    payloads[i] = row[1];
-  }
-  return { ids, payloads };
-}
-
-/** A block's rows located but not parsed: every id at once, a payload only when asked for. */
-export interface RowIndex {
-  ids: string[];
-  isTombstone(row: number): boolean;
-  /** Parsed afresh on each call, so callers never share (or mutate) one object. */
-  payload(row: number): Record<string, unknown> | null;
 }
 
 const QUOTE = 0x22;
@@ -108,6 +72,8 @@ export function indexRows(bytes: Uint8Array, name: string, start: number, n: num
         throw damaged(name, `unreadable payload of record ${JSON.stringify(ids[r])}`, cause);
       }
     },
+    // A version-1 block stores no filter index: filters read its payloads.
+    postings: () => 'unindexed',
   };
 }
 

@@ -1,6 +1,8 @@
 // Binary segment encoding (layout in shared/src/snapshot/FORMAT.md): magic, version, a JSON
-// header, one contiguous little-endian vector block, one JSON payload block. Pure: bytes in,
-// columns out, so loading can place vectors straight into the engine's typed array.
+// header, one contiguous little-endian vector block, then the rows: version 2 writes a row
+// block (ids, payload texts, a stored filter index; row-block.ts), version 1 wrote one JSON
+// payload block (payload-block.ts, still read). Pure: bytes in, columns out, so loading can
+// place vectors straight into the engine's typed array.
 
 import { endianness } from 'node:os';
 import {
@@ -10,7 +12,8 @@ import {
   SegmentHeaderSchema,
 } from '@escher/shared';
 import { IntegrityError } from '../errors.js';
-import { decodeRows, encodeRows, indexRows, type RowColumns, type RowIndex } from './payload-block.js';
+import { indexRows } from './payload-block.js';
+import { encodeRowBlock, type RowColumns, type RowIndex, readRowBlock } from './row-block.js';
 import { copyHalves, decodeVectors, encodeVectors, vectorBlockBytes } from './vector-block.js';
 
 /** A payload of null marks a tombstone. */
@@ -33,29 +36,35 @@ export function encodeSegment(
 ): Uint8Array {
   const n = columns.ids.length;
   const vectorBlock = encodeVectors(header.vectorEncoding, columns.vectors, n, header.dims);
-  const payloadBlock = encodeRows(columns);
+  const rowBlock = encodeRowBlock(columns);
   const full: SegmentHeader = {
     ...header,
     vectorBytes: vectorBlock.length,
-    payloadBytes: payloadBlock.length,
+    payloadBytes: rowBlock.length,
   };
   const headerBytes = Buffer.from(JSON.stringify(full));
   const vectorStart = align4(PREAMBLE + headerBytes.length);
-  const out = Buffer.alloc(vectorStart + vectorBlock.length + payloadBlock.length, 0x20);
+  const rowsStart = align4(vectorStart + vectorBlock.length);
+  const out = Buffer.alloc(rowsStart + rowBlock.length, 0x20);
   out.write(SEGMENT_MAGIC, 0, 'latin1');
   out.writeUInt32LE(SEGMENT_FORMAT_VERSION, 4);
   out.writeUInt32LE(headerBytes.length, 8);
   out.set(headerBytes, PREAMBLE);
   out.set(vectorBlock, vectorStart);
-  out.set(payloadBlock, vectorStart + vectorBlock.length);
+  out.set(rowBlock, rowsStart);
   return out;
 }
 
+interface Layout {
+  header: SegmentHeader;
+  version: number;
+  vectorStart: number;
+  /** Where the row block (version 2) or payload block (version 1) starts. */
+  rowsStart: number;
+}
+
 /** Reads only the header; `name` is how errors refer to the object. */
-export function decodeSegmentHeader(
-  bytes: Uint8Array,
-  name: string,
-): { header: SegmentHeader; vectorStart: number } {
+export function decodeSegmentHeader(bytes: Uint8Array, name: string): Layout {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const damaged = (why: string) =>
     new IntegrityError(`segment ${name} is damaged: ${why}`, {
@@ -77,31 +86,45 @@ export function decodeSegmentHeader(
     throw new IntegrityError(`segment ${name} is damaged: unreadable header`, { cause });
   }
   const vectorStart = align4(PREAMBLE + headerLength);
-  const expected = vectorStart + header.vectorBytes + header.payloadBytes;
+  // Version 2 starts the row block at a multiple of 4, for its u32 tables.
+  const rowsStart =
+    version >= 2 ? align4(vectorStart + header.vectorBytes) : vectorStart + header.vectorBytes;
+  const expected = rowsStart + header.payloadBytes;
   if (buf.length !== expected)
     throw damaged(`${buf.length} bytes where the header promises ${expected} (truncated?)`);
   if (header.vectorBytes !== vectorBlockBytes(header.vectorEncoding, header.records, header.dims)) {
     throw damaged('vector block size does not match the record count');
   }
-  return { header, vectorStart };
+  return { header, version, vectorStart, rowsStart };
+}
+
+function rowIndex(bytes: Uint8Array, name: string, layout: Layout): RowIndex {
+  const { header, version, rowsStart } = layout;
+  return version >= 2
+    ? readRowBlock(bytes, name, rowsStart, header.payloadBytes, header.records)
+    : indexRows(bytes, name, rowsStart, header.records);
 }
 
 /** The rows without the vectors, payloads parsed on demand: for readers that look records up by id. */
 export function indexSegmentRows(bytes: Uint8Array, name: string): { header: SegmentHeader } & RowIndex {
-  const { header, vectorStart } = decodeSegmentHeader(bytes, name);
-  return { header, ...indexRows(bytes, name, vectorStart + header.vectorBytes, header.records) };
+  const layout = decodeSegmentHeader(bytes, name);
+  return { header: layout.header, ...rowIndex(bytes, name, layout) };
 }
 
+export type VectorDestination = { vectors: Float32Array; at: number } | { halves: Uint16Array; at: number };
+
 /**
- * Decodes a segment. Vectors go into `target` at component offset `at` when given (the
+ * Decodes a segment's vectors and locates its rows, payloads parsed only when asked for (the
+ * snapshot loader). Vectors go into `target` at component offset `at` when given (the
  * loader's preallocated array), otherwise into a fresh array.
  */
-export function decodeSegment(
+export function decodeSegmentRows(
   bytes: Uint8Array,
   name: string,
-  target?: { vectors: Float32Array; at: number } | { halves: Uint16Array; at: number },
-): { header: SegmentHeader } & SegmentColumns {
-  const { header, vectorStart } = decodeSegmentHeader(bytes, name);
+  target?: VectorDestination,
+): { header: SegmentHeader; rows: RowIndex; vectors: Float32Array } {
+  const layout = decodeSegmentHeader(bytes, name);
+  const { header, vectorStart } = layout;
   const n = header.records;
   const dims = header.dims;
   const halves = target && 'halves' in target ? target.halves : undefined;
@@ -117,6 +140,17 @@ export function decodeSegment(
   // An f16 arena target takes the halves as they are (no vectors column then).
   if (halves) copyHalves(header.vectorEncoding, name, block, n, dims, halves, at);
   else decodeVectors(header.vectorEncoding, block, n, dims, out, at);
-  const { ids, payloads } = decodeRows(bytes, name, vectorStart + header.vectorBytes, n);
-  return { header, ids, payloads, vectors: target && !halves ? out.subarray(at, at + n * dims) : out };
+  const rows = rowIndex(bytes, name, layout);
+  return { header, rows, vectors: target && !halves ? out.subarray(at, at + n * dims) : out };
+}
+
+/** Decodes a segment, every payload parsed: for readers that rewrite or check every record. */
+export function decodeSegment(
+  bytes: Uint8Array,
+  name: string,
+  target?: VectorDestination,
+): { header: SegmentHeader } & SegmentColumns {
+  const { header, rows, vectors } = decodeSegmentRows(bytes, name, target);
+  const payloads = rows.ids.map((_, r) => rows.payload(r));
+  return { header, ids: rows.ids, payloads, vectors };
 }

@@ -29,7 +29,7 @@ export async function snapshotStats(snap: Snapshot): Promise<SnapshotStats> {
     const columns = await readCollection(snap.store, manifest, name);
     collections[name] = {
       kind: collectionKind(name),
-      count: columns ? liveRows(columns).length : 0,
+      count: columns ? liveRows(columns.rows).length : 0,
       segments: state?.segments.length ?? 0,
       bytes: state?.segments.reduce((sum, s) => sum + s.bytes, 0) ?? 0,
       model: state?.embedding?.model ?? null,

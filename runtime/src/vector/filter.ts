@@ -32,10 +32,14 @@ export function parseFilter(expressions: string[]): PayloadFilter {
   return { must };
 }
 
+/** Sealed values are stored as {"$enc": …}; filters never look inside one. */
+export const isSealed = (value: object) => '$enc' in value;
+
 export function valueAt(payload: Record<string, unknown>, path: string[]): unknown {
   let current: unknown = payload;
   for (const part of path) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
+    if (typeof current !== 'object' || current === null || Array.isArray(current) || isSealed(current))
+      return undefined;
     current = (current as Record<string, unknown>)[part];
   }
   return current;

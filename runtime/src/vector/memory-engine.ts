@@ -1,11 +1,12 @@
 // The default in-process engine: vectors in one growing arena (f32, or the halves themselves
-// for f16 snapshots; inside a WebAssembly memory, so similarity runs as SIMD) with precomputed inverse norms,
-// payloads in an array, exact brute-force top-k and lazily built
-// per-path inverted indexes for filters. Replaced records leave dead slots behind; a
-// runner process is short-lived, so reclaiming them is not worth the bookkeeping.
+// for f16 snapshots; inside a WebAssembly memory, so similarity runs as SIMD) with precomputed
+// inverse norms, exact brute-force top-k and lazily built per-path inverted indexes for
+// filters. Rows adopted from a snapshot keep their payloads unparsed until handed out, and
+// their indexes come from the postings the segments store. Replaced records leave dead slots
+// behind; a runner process is short-lived, so reclaiming them is not worth the bookkeeping.
 
 import { InputError } from '../errors.js';
-import { type FilterTerm, matchesFilter, matchKeys, type PayloadFilter, valueAt } from './filter.js';
+import { type FilterTerm, matchKeys, type PayloadFilter, valueAt } from './filter.js';
 import { HalfArena } from './half-dot.js';
 import { VectorArena } from './simd-dot.js';
 import { inverseNorms, inverseNormsOfSquares, TopK } from './top-k.js';
@@ -21,12 +22,51 @@ export interface Columns {
 /** Where the engine keeps its vectors: f32 (VectorArena) or f16 halves (HalfArena). */
 export type Arena = VectorArena | HalfArena;
 
+/** Rows the engine adopts as storage hands them over, parsing nothing up front. */
+export interface StoredRows {
+  ids: string[];
+  isTombstone(row: number): boolean;
+  /** Row `row`'s payload, null for a tombstone; a fresh object on each call. */
+  payload(row: number): Payload | null;
+  /** Every row holding each value of `path` (as matchKeys writes it), ascending, live or not. */
+  index(path: string[]): Map<string, number[]>;
+}
+
+/** Rows over payloads already in memory. */
+export function rowsOf(columns: Pick<Columns, 'ids' | 'payloads'>): StoredRows {
+  const { ids, payloads } = columns;
+  return {
+    ids,
+    isTombstone: (row) => (payloads[row] ?? null) === null,
+    payload: (row) => payloads[row] ?? null,
+    index(path) {
+      const index = new Map<string, number[]>();
+      payloads.forEach((payload, row) => {
+        if (payload) for (const key of matchKeys(valueAt(payload, path))) appendSlot(index, key, row);
+      });
+      return index;
+    },
+  };
+}
+
+/** Adds `slot` to `key`'s list (slots arrive ascending; an array holding a value twice lists it once). */
+function appendSlot(index: Map<string, number[]>, key: string, slot: number): void {
+  const slots = index.get(key);
+  if (!slots) index.set(key, [slot]);
+  else if (slots[slots.length - 1] !== slot) slots.push(slot);
+}
+
+const NONE: number[] = [];
+
 export class MemoryVectorStore implements VectorStore {
   readonly engine = 'memory';
   private readonly arena: Arena;
   private norms: Float32Array;
   private ids: string[] = [];
+  /** Payloads of the slots written by upsert; adopted slots read theirs from `stored`. */
   private payloads: Payload[] = [];
+  private stored: StoredRows | undefined;
+  private storedRows = 0;
   private alive: Uint8Array;
   private size = 0;
   private readonly slotOf = new Map<string, number>();
@@ -66,27 +106,32 @@ export class MemoryVectorStore implements VectorStore {
     columns: Pick<Columns, 'ids' | 'payloads'> & { vectors?: Float32Array },
     arena?: Arena,
   ): MemoryVectorStore {
-    const rows = columns.ids.length;
     let own = arena;
     if (!own) {
+      const rows = columns.ids.length;
       if (!columns.vectors) throw new Error('fromColumns needs the vectors or an arena holding them');
       own = new VectorArena(dims, rows);
       own.vectors.set(columns.vectors.subarray(0, rows * dims));
     }
-    const store = new MemoryVectorStore(dims, 0, own);
-    const squares = own.squaredNorms(rows);
-    store.norms = squares ? inverseNormsOfSquares(squares) : store.normsByRow(rows);
-    store.alive = new Uint8Array(rows);
-    store.ids = columns.ids;
-    store.size = rows;
-    store.payloads = new Array(rows);
-    for (let slot = 0; slot < rows; slot++) {
-      const id = columns.ids[slot] as string;
-      const payload = columns.payloads[slot] ?? null;
+    return MemoryVectorStore.fromRows(dims, rowsOf(columns), own);
+  }
+
+  /** Adopts stored rows whose vectors `arena` already holds, row for row. */
+  static fromRows(dims: number, rows: StoredRows, arena: Arena): MemoryVectorStore {
+    const n = rows.ids.length;
+    const store = new MemoryVectorStore(dims, 0, arena);
+    const squares = arena.squaredNorms(n);
+    store.norms = squares ? inverseNormsOfSquares(squares) : store.normsByRow(n);
+    store.alive = new Uint8Array(n);
+    store.ids = rows.ids;
+    store.size = n;
+    store.stored = rows;
+    store.storedRows = n;
+    for (let slot = 0; slot < n; slot++) {
+      const id = rows.ids[slot] as string;
       const previous = store.slotOf.get(id);
       if (previous !== undefined) store.alive[previous] = 0;
-      store.payloads[slot] = payload ?? {};
-      if (payload === null) {
+      if (rows.isTombstone(slot)) {
         store.slotOf.delete(id);
       } else {
         store.slotOf.set(id, slot);
@@ -94,6 +139,10 @@ export class MemoryVectorStore implements VectorStore {
       }
     }
     return store;
+  }
+
+  private payloadAt(slot: number): Payload {
+    return (slot < this.storedRows ? this.stored?.payload(slot) : this.payloads[slot]) ?? {};
   }
 
   /** Inverse norms row by row, where the arena has no SIMD kernel. */
@@ -155,29 +204,20 @@ export class MemoryVectorStore implements VectorStore {
   }
 
   private recordAt(slot: number): VectorRecord {
-    return {
-      id: this.ids[slot] as string,
-      vector: this.arena.row(slot),
-      payload: this.payloads[slot] as Payload,
-    };
+    return { id: this.ids[slot] as string, vector: this.arena.row(slot), payload: this.payloadAt(slot) };
   }
 
   private addToIndex(index: Map<string, number[]>, path: string[], slot: number): void {
-    for (const key of matchKeys(valueAt(this.payloads[slot] as Payload, path))) {
-      const slots = index.get(key);
-      // An array holding a value twice still lists the slot once.
-      if (slots) {
-        if (slots[slots.length - 1] !== slot) slots.push(slot);
-      } else index.set(key, [slot]);
-    }
+    for (const key of matchKeys(valueAt(this.payloadAt(slot), path))) appendSlot(index, key, slot);
   }
 
+  /** `term.path`'s index: adopted rows' from storage, upserted rows' from their payloads. */
   private indexFor(term: FilterTerm): Map<string, number[]> {
     const key = term.path.join('\u0000');
     let index = this.indexes.get(key);
     if (!index) {
-      index = new Map();
-      for (let slot = 0; slot < this.size; slot++)
+      index = this.stored?.index(term.path) ?? new Map<string, number[]>();
+      for (let slot = this.storedRows; slot < this.size; slot++)
         if (this.alive[slot]) this.addToIndex(index, term.path, slot);
       this.indexes.set(key, index);
     }
@@ -193,16 +233,21 @@ export class MemoryVectorStore implements VectorStore {
       for (let slot = 0; slot < this.size; slot++) if (this.alive[slot] && visit(slot) === false) return;
       return;
     }
-    // Drive from the most selective term; check the rest on the payload.
-    let smallest: number[] | undefined;
-    for (const term of filter.must) {
-      const slots = this.indexFor(term).get(term.value) ?? [];
-      if (!smallest || slots.length < smallest.length) smallest = slots;
-    }
-    // A single term's index entry is exactly its matches; more terms are checked on the payload.
-    const check = filter.must.length > 1;
-    for (const slot of smallest ?? []) {
-      if (!this.alive[slot] || (check && !matchesFilter(this.payloads[slot] as Payload, filter))) continue;
+    // Drive from the most selective term's slots; the others are walked alongside (every
+    // list is ascending), so no payload is read to check a term.
+    const [drive = NONE, ...others] = filter.must
+      .map((term) => this.indexFor(term).get(term.value) ?? NONE)
+      .sort((a, b) => a.length - b.length);
+    const at = others.map(() => 0);
+    next: for (const slot of drive) {
+      if (!this.alive[slot]) continue;
+      for (let t = 0; t < others.length; t++) {
+        const list = others[t] as number[];
+        let i = at[t] as number;
+        while (i < list.length && (list[i] as number) < slot) i++;
+        at[t] = i;
+        if (list[i] !== slot) continue next;
+      }
       if (visit(slot) === false) return;
     }
   }
@@ -212,7 +257,7 @@ export class MemoryVectorStore implements VectorStore {
     const hit = (slot: number, score: number | null): Hit => ({
       id: this.ids[slot] as string,
       score,
-      payload: this.payloads[slot] as Payload,
+      payload: this.payloadAt(slot),
     });
     if (!query.vector) {
       const hits: Hit[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IntegrityError } from '../../src/errors.js';
 import { halfTable, toHalf } from '../../src/snapshot/half-float.js';
-import { decodeSegment, encodeSegment } from '../../src/snapshot/segment-codec.js';
+import { decodeSegment, encodeSegment, indexSegmentRows } from '../../src/snapshot/segment-codec.js';
 
 const header = {
   collection: 'cloud_estate' as const,
@@ -21,7 +21,42 @@ const columns = {
   vectors: Float32Array.from([0.1, -0.5, 2, 0, 0, 0]),
 };
 
+const align4 = (n: number) => (n + 3) & ~3;
+
+/** The same segment in format version 1 (payload block straight after the vectors), as older writers wrote it. */
+function versionOne(segment: Uint8Array): Buffer {
+  const v2 = Buffer.from(segment);
+  const headerLength = v2.readUInt32LE(8);
+  const old = JSON.parse(v2.toString('utf8', 12, 12 + headerLength));
+  const vectorStart = align4(12 + headerLength);
+  const vectorBlock = v2.subarray(vectorStart, vectorStart + old.vectorBytes);
+  const payloadBlock = Buffer.from(JSON.stringify(columns.ids.map((id, i) => [id, columns.payloads[i]])));
+  const headerBytes = Buffer.from(JSON.stringify({ ...old, payloadBytes: payloadBlock.length }));
+  const preamble = Buffer.alloc(align4(12 + headerBytes.length), 0x20);
+  preamble.write('ESEG', 0, 'latin1');
+  preamble.writeUInt32LE(1, 4);
+  preamble.writeUInt32LE(headerBytes.length, 8);
+  preamble.set(headerBytes, 12);
+  return Buffer.concat([preamble, vectorBlock, payloadBlock]);
+}
+
 describe('segment codec', () => {
+  it('still reads version-1 segments, whose payload block follows the vectors unpadded', () => {
+    // i8 with 3 dims: a 14-byte vector block, which version 2 pads and version 1 did not.
+    const v2 = encodeSegment({ ...header, vectorEncoding: 'i8' }, columns);
+    const v1 = versionOne(v2);
+    expect(v1.readUInt32LE(4)).toBe(1);
+    const [old, current] = [decodeSegment(v1, 'old'), decodeSegment(v2, 'new')];
+    expect(old.ids).toEqual(columns.ids);
+    expect(old.payloads).toEqual(columns.payloads);
+    expect(Array.from(old.vectors)).toEqual(Array.from(current.vectors));
+    const rows = indexSegmentRows(v1, 'old');
+    expect([rows.isTombstone(0), rows.isTombstone(1)]).toEqual([false, true]);
+    expect(rows.payload(0)).toEqual(columns.payloads[0]);
+    expect(rows.postings(['state'])).toBe('unindexed');
+    expect(indexSegmentRows(v2, 'new').postings(['tags', 'env'])).toMatchObject({ values: ['dev'] });
+  });
+
   it('round-trips ids, payloads, tombstones and exact float32 vectors', () => {
     const bytes = encodeSegment({ ...header, vectorEncoding: 'f32' }, columns);
     const seg = decodeSegment(bytes, 'seg-1');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CollectionNameSchema } from './collections.js';
 
 export const SEGMENT_MAGIC = 'ESEG';
-export const SEGMENT_FORMAT_VERSION = 1;
+export const SEGMENT_FORMAT_VERSION = 2;
 
 /**
  * f32: exact. f16 (default): half the size, relative error ≤ 2^-11 per component (cosine
