@@ -1,10 +1,9 @@
 // The vector engines, one line each. The snapshot loader asks this table for an empty
-// store and streams records into it.
+// store and streams records into it. Qdrant's client (and the HTTP stack under it) loads
+// only when that engine is chosen: every snapshot load would otherwise pay for it.
 
-import { QdrantClient } from '@qdrant/js-client-rest';
 import { ConfigError } from '../errors.js';
 import { MemoryVectorStore } from './memory-engine.js';
-import { QdrantVectorStore } from './qdrant-engine.js';
 import type { VectorStore } from './vector-store.js';
 
 export interface EngineOptions {
@@ -24,6 +23,10 @@ export const engines: Record<string, EngineFactory> = {
       throw new ConfigError('the qdrant engine needs QDRANT_URL', {
         hint: 'set QDRANT_URL=http://host:6333',
       });
+    const [{ QdrantClient }, { QdrantVectorStore }] = await Promise.all([
+      import('@qdrant/js-client-rest'),
+      import('./qdrant-engine.js'),
+    ]);
     return QdrantVectorStore.open(
       new QdrantClient({ url: qdrantUrl, checkCompatibility: false }),
       collection,
