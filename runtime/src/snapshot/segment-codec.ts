@@ -144,6 +144,18 @@ export function decodeSegmentRows(
   return { header, rows, vectors: target && !halves ? out.subarray(at, at + n * dims) : out };
 }
 
+/**
+ * Whether a version-2 segment's row block is exactly what a writer makes of its records:
+ * a reader trusts the stored filter index instead of the payloads, so `state verify`
+ * checks that the two agree. Version-1 segments store no index and always pass.
+ */
+export function rowBlockMatches(bytes: Uint8Array, name: string, columns: RowColumns): boolean {
+  const { header, version, rowsStart } = decodeSegmentHeader(bytes, name);
+  if (version < 2) return true;
+  const stored = bytes.subarray(rowsStart, rowsStart + header.payloadBytes);
+  return Buffer.from(encodeRowBlock(columns)).equals(stored);
+}
+
 /** Decodes a segment, every payload parsed: for readers that rewrite or check every record. */
 export function decodeSegment(
   bytes: Uint8Array,

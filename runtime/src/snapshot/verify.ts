@@ -1,12 +1,13 @@
 // `state verify`: reads every committed segment and reports every problem found rather
 // than stopping at the first: digests, headers, decryptability of sealed fields, the
-// append-only hash chains (continued across retention expiries) and id uniqueness, plus a count of uncommitted (orphan) objects.
+// append-only hash chains (continued across retention expiries), id uniqueness and the
+// stored filter index, plus a count of uncommitted (orphan) objects.
 
 import { COLLECTION_NAMES, collectionKind } from '@escher/shared';
 import { EscherError } from '../errors.js';
 import { isSealed, openPayload } from './field-crypto.js';
 import { assertKeyMatches, readManifest } from './manifest-store.js';
-import { decodeSegment } from './segment-codec.js';
+import { decodeSegment, rowBlockMatches } from './segment-codec.js';
 import { chainOf, readSegment, SEGMENTS_PREFIX } from './segment-io.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -49,7 +50,10 @@ export async function verifySnapshot(snap: Snapshot): Promise<VerifyReport> {
     let chainStart: string | undefined;
     for (const [index, ref] of state.segments.entries()) {
       try {
-        const seg = decodeSegment(await readSegment(snap.store, ref, true), ref.key);
+        const bytes = await readSegment(snap.store, ref, true);
+        const seg = decodeSegment(bytes, ref.key);
+        if (!rowBlockMatches(bytes, ref.key, seg))
+          problem(`segment ${ref.key} has a row table or filter index that does not match its records`);
         const expiry = seg.header.expiry;
         if (expiry && index > 0) problem(`expiry segment ${ref.key} is not the first segment of ${name}`);
         if (expiry && index === 0) {

@@ -32,8 +32,8 @@ export function parseFilter(expressions: string[]): PayloadFilter {
   return { must };
 }
 
-/** Sealed values are stored as {"$enc": …}; filters never look inside one. */
-export const isSealed = (value: object) => '$enc' in value;
+/** Sealed values are stored as {"$enc": "<ciphertext>"}; filters never look inside one. */
+export const isSealed = (value: object) => typeof (value as { $enc?: unknown }).$enc === 'string';
 
 export function valueAt(payload: Record<string, unknown>, path: string[]): unknown {
   let current: unknown = payload;

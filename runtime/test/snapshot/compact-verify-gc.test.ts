@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appendRecords,
@@ -10,6 +11,7 @@ import {
   verifySnapshot,
 } from '../../src/snapshot/index.js';
 import { encodeManifest } from '../../src/snapshot/manifest-store.js';
+import { sha256Hex } from '../../src/snapshot/segment-io.js';
 import { type Fixture, freshSnapshot, MODEL, rec } from './helpers.js';
 
 let f: Fixture;
@@ -100,6 +102,33 @@ describe('verifySnapshot', () => {
       'the hash chain of audit does not match its segments (records were removed, reordered or altered)',
     ]);
     expect(report.orphans).toBe(1);
+  });
+
+  it('detects a stored filter index that does not match the records, checksums intact', async () => {
+    await appendRecords(
+      f.snap,
+      'cloud_estate',
+      [rec('a', 0, { state: 'running' }), rec('b', 0, { state: 'stopped' })],
+      MODEL,
+    );
+    // A writer bug, not corruption: the index lists the two values swapped, and the
+    // manifest's digests are those of the bad bytes.
+    const { manifest, version } = await readManifest(f.store);
+    const ref = manifest.collections.cloud_estate?.segments[0];
+    if (!ref) throw new Error('no segment');
+    const body = Buffer.from((await f.store.get(ref.key))?.body as Uint8Array);
+    const at = body.indexOf('["running","stopped"]');
+    expect(at).toBeGreaterThan(0);
+    body.write('["stopped","running"]', at, 'latin1');
+    await f.store.delete(ref.key);
+    await f.store.putIfAbsent(ref.key, body);
+    Object.assign(ref, { sha256: sha256Hex(body), crc32: crc32(body) });
+    await f.store.putIfMatch('manifest.json', encodeManifest(manifest), version);
+    const report = await verifySnapshot(f.snap);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      `segment ${ref.key} has a row table or filter index that does not match its records`,
+    ]);
   });
 });
 
