@@ -89,17 +89,19 @@ function buildPostings(payloads: RowColumns['payloads']): PathBuild[] {
 }
 
 /**
- * Layout: u32 directory length, the directory (UTF-8 JSON: ids, indexed paths with their
- * values, unindexed paths), spaces up to a multiple of 4, then u32s (payload offsets, n + 1;
- * per indexed path the value starts, values + 1, then its rows), then the payload texts.
- * The block starts at a multiple of 4 in the segment, so the u32s are aligned in it.
+ * Layout: three u32 sizes (ids text, index text, postings words), the ids (UTF-8 JSON array),
+ * the index (UTF-8 JSON: indexed paths with their values, unindexed paths), spaces up to a
+ * multiple of 4, then u32s (payload offsets, n + 1; per indexed path the value starts,
+ * values + 1, then its rows), then the payload texts. The block starts at a multiple of 4
+ * in the segment, so the u32s are aligned in it. Ids and index are apart so a reader that
+ * only looks records up by id never parses the index.
  */
 export function encodeRowBlock(columns: RowColumns): Uint8Array {
   const builds = buildPostings(columns.payloads);
   const indexed = builds.filter((b) => b.indexable && b.rows.size > 0);
-  const directory = Buffer.from(
+  const ids = Buffer.from(JSON.stringify(columns.ids));
+  const index = Buffer.from(
     JSON.stringify({
-      ids: columns.ids,
       paths: indexed.map((b) => [b.path, [...b.rows.keys()]]),
       unindexed: builds.filter((b) => !b.indexable).map((b) => b.path),
     }),
@@ -117,11 +119,14 @@ export function encodeRowBlock(columns: RowColumns): Uint8Array {
     }
     for (const rows of b.rows.values()) for (const r of rows) u32s.push(r);
   }
-  const tableAt = align4(4 + directory.length);
+  const tableAt = align4(SIZES + ids.length + index.length);
   const textsAt = tableAt + u32s.length * 4;
   const out = Buffer.alloc(textsAt + (u32s[n] as number), 0x20);
-  out.writeUInt32LE(directory.length, 0);
-  out.set(directory, 4);
+  out.writeUInt32LE(ids.length, 0);
+  out.writeUInt32LE(index.length, 4);
+  out.writeUInt32LE(u32s.length - (n + 1), 8);
+  out.set(ids, SIZES);
+  out.set(index, SIZES + ids.length);
   new Uint32Array(out.buffer, out.byteOffset + tableAt, u32s.length).set(u32s);
   let at = textsAt;
   for (const text of texts) {
@@ -131,38 +136,48 @@ export function encodeRowBlock(columns: RowColumns): Uint8Array {
   return out;
 }
 
+/** Bytes of the three u32 sizes that open the block. */
+const SIZES = 12;
+
 const damaged = (name: string, why: string, cause?: unknown) =>
   new IntegrityError(`segment ${name} is damaged: ${why}`, { cause });
 
-interface Directory {
-  ids: string[];
+function parseJson(text: string, name: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw damaged(name, `unreadable ${what}`, cause);
+  }
+}
+
+function readIds(text: string, name: string, n: number): string[] {
+  const ids = parseJson(text, name, 'id list');
+  if (!Array.isArray(ids) || ids.length !== n || ids.some((id) => typeof id !== 'string'))
+    throw damaged(name, `id list does not hold ${n} ids`);
+  return ids as string[];
+}
+
+interface StoredIndex {
   paths: [string[], string[]][];
   unindexed: string[][];
 }
 
-function readDirectory(text: string, name: string, n: number): Directory {
-  let dir: Directory;
-  try {
-    dir = JSON.parse(text) as Directory;
-  } catch (cause) {
-    throw damaged(name, 'unreadable row directory', cause);
-  }
+function readIndex(text: string, name: string): StoredIndex {
+  const index = parseJson(text, name, 'filter index') as StoredIndex;
   const ok =
-    typeof dir === 'object' &&
-    dir !== null &&
-    Array.isArray(dir.ids) &&
-    Array.isArray(dir.paths) &&
-    Array.isArray(dir.unindexed) &&
-    dir.paths.every((p) => Array.isArray(p) && Array.isArray(p[0]) && Array.isArray(p[1]));
-  if (!ok) throw damaged(name, 'row directory is not {ids, paths, unindexed}');
-  if (dir.ids.length !== n || dir.ids.some((id) => typeof id !== 'string'))
-    throw damaged(name, `row directory does not list ${n} ids`);
-  return dir;
+    typeof index === 'object' &&
+    index !== null &&
+    Array.isArray(index.paths) &&
+    Array.isArray(index.unindexed) &&
+    index.paths.every((p) => Array.isArray(p) && Array.isArray(p[0]) && Array.isArray(p[1]));
+  if (!ok) throw damaged(name, 'filter index is not {paths, unindexed}');
+  return index;
 }
 
 /**
  * The `n` rows of the block `bytes[start, start + length)`, copied out so the caller's buffer
  * (which holds the vectors too) can be released. `name` is how errors refer to the segment.
+ * The filter index is parsed on the first call of `postings`.
  */
 export function readRowBlock(
   bytes: Uint8Array,
@@ -174,37 +189,49 @@ export function readRowBlock(
   // A fresh array: its own buffer, aligned for the u32 views, and nothing else kept alive.
   const block = Buffer.from(new Uint8Array(length));
   block.set(bytes.subarray(start, start + length));
-  if (length < 4) throw damaged(name, 'row block is truncated');
-  const dirBytes = block.readUInt32LE(0);
-  const tableAt = align4(4 + dirBytes);
-  if (tableAt + (n + 1) * 4 > length) throw damaged(name, 'row block is truncated');
-  const dir = readDirectory(block.toString('utf8', 4, 4 + dirBytes), name, n);
-  const u32 = (at: number, count: number) => {
-    if (at + count * 4 > length) throw damaged(name, 'row block is truncated');
-    return new Uint32Array(block.buffer, block.byteOffset + at, count);
-  };
-  const offsets = u32(tableAt, n + 1);
-  const postings = new Map<string, PathPostings>();
-  let at = tableAt + (n + 1) * 4;
-  for (const [path, values] of dir.paths) {
-    const starts = u32(at, values.length + 1);
-    const rows = u32(at + starts.byteLength, starts[values.length] as number);
-    postings.set(pathKey(path), { values, starts, rows });
-    at += starts.byteLength + rows.byteLength;
-  }
-  const textsAt = at;
+  if (length < SIZES) throw damaged(name, 'row block is truncated');
+  const [idsBytes, indexBytes, postingsWords] = [0, 4, 8].map((at) => block.readUInt32LE(at)) as [
+    number,
+    number,
+    number,
+  ];
+  const tableAt = align4(SIZES + idsBytes + indexBytes);
+  const textsAt = tableAt + (n + 1 + postingsWords) * 4;
+  if (textsAt > length) throw damaged(name, 'row block is truncated');
+  const offsets = new Uint32Array(block.buffer, block.byteOffset + tableAt, n + 1);
   if (textsAt + (offsets[n] as number) !== length)
     throw damaged(
       name,
       `row block is ${length} bytes where its tables promise ${textsAt + (offsets[n] as number)}`,
     );
-  const unindexed = new Set(dir.unindexed.map(pathKey));
+  const ids = readIds(block.toString('utf8', SIZES, SIZES + idsBytes), name, n);
+  let postings: Map<string, PathPostings> | undefined;
+  let unindexed: Set<string> | undefined;
+  const openIndex = () => {
+    const index = readIndex(block.toString('utf8', SIZES + idsBytes, SIZES + idsBytes + indexBytes), name);
+    const found = new Map<string, PathPostings>();
+    let at = tableAt + (n + 1) * 4;
+    const u32 = (count: number) => {
+      if (at + count * 4 > textsAt) throw damaged(name, 'filter index runs past its postings');
+      const view = new Uint32Array(block.buffer, block.byteOffset + at, count);
+      at += count * 4;
+      return view;
+    };
+    for (const [path, values] of index.paths) {
+      const starts = u32(values.length + 1);
+      found.set(pathKey(path), { values, starts, rows: u32(starts[values.length] as number) });
+    }
+    if (at !== textsAt) throw damaged(name, 'filter index does not cover its postings');
+    unindexed = new Set(index.unindexed.map(pathKey));
+    postings = found;
+    return found;
+  };
   const encoding = isAscii(block.subarray(textsAt)) ? 'latin1' : 'utf8';
   const text = (r: number) =>
     block.toString(encoding, textsAt + (offsets[r] as number), textsAt + (offsets[r + 1] as number));
   const NULL = 0x6c6c756e; // "null" read as a little-endian u32
   return {
-    ids: dir.ids,
+    ids,
     isTombstone: (r) =>
       (offsets[r + 1] as number) - (offsets[r] as number) === 4 &&
       block.readUInt32LE(textsAt + (offsets[r] as number)) === NULL,
@@ -212,12 +239,13 @@ export function readRowBlock(
       try {
         return JSON.parse(text(r)) as Record<string, unknown> | null;
       } catch (cause) {
-        throw damaged(name, `unreadable payload of record ${JSON.stringify(dir.ids[r])}`, cause);
+        throw damaged(name, `unreadable payload of record ${JSON.stringify(ids[r])}`, cause);
       }
     },
     postings(path) {
       const key = pathKey(path);
-      return postings.get(key) ?? (unindexed.has(key) ? 'unindexed' : 'absent');
+      const stored = (postings ?? openIndex()).get(key);
+      return stored ?? (unindexed?.has(key) ? 'unindexed' : 'absent');
     },
   };
 }

@@ -93,12 +93,21 @@ describe('row block', () => {
   });
 
   it('refuses a block whose counts or bytes are off, naming the segment', () => {
-    expect(() => read(block, 7)).toThrow(/segment seg-x is damaged: row directory does not list 7 ids/);
+    expect(() => read(block, 7)).toThrow(/segment seg-x is damaged: row block is \d+ bytes where/);
     expect(() => read(block.subarray(0, block.length - 3), 8)).toThrow(IntegrityError);
     expect(() => read(block.subarray(0, block.length - 3), 8)).toThrow(/row block is \d+ bytes where/);
     expect(() => read(block.subarray(0, 40), 8)).toThrow(/segment seg-x is damaged/);
     const garbled = Buffer.from(block);
-    garbled.write('{{{{', 4, 'latin1');
-    expect(() => read(garbled, 8, 'seg-y')).toThrow(/segment seg-y is damaged: unreadable row directory/);
+    garbled.write('{{{{', 12, 'latin1');
+    expect(() => read(garbled, 8, 'seg-y')).toThrow(/segment seg-y is damaged: unreadable id list/);
+  });
+
+  it('parses the filter index only when a filter first asks, and names damage there', () => {
+    const garbled = Buffer.from(block);
+    // The index follows the ids: its first byte sits right after them.
+    garbled.write('}', 12 + garbled.readUInt32LE(0), 'latin1');
+    const rows = read(garbled, 8, 'seg-z');
+    expect(rows.payload(0)).toEqual(trickyRows.payloads[0]);
+    expect(() => rows.postings(['state'])).toThrow(/segment seg-z is damaged: unreadable filter index/);
   });
 });
