@@ -11,7 +11,6 @@ import { joinRows } from './joined-rows.js';
 import type { RowIndex } from './row-block.js';
 import { decodeSegmentRows, type SegmentColumns } from './segment-codec.js';
 import { readSegment } from './segment-io.js';
-import { NotHalvesError } from './vector-block.js';
 
 const PARALLEL_READS = 4;
 
@@ -25,7 +24,7 @@ export interface CollectionColumns {
   headers: SegmentHeader[];
 }
 
-/** Where vectors go: floats, or f16 halves copied as stored (every segment must be f16). */
+/** Where vectors go: floats, or f16 halves (copied as stored, other encodings rounded to halves). */
 export type VectorTarget = Float32Array | Uint16Array;
 
 /**
@@ -83,9 +82,8 @@ export async function readCollection(
   manifest: Manifest,
   collection: CollectionName,
   /**
-   * Allocates the vectors' destination. Asked for 'f16' first when the manifest writes f16;
-   * should a segment turn out otherwise (written before the encoding changed), asked
-   * again for 'f32' and the collection is read once more.
+   * Allocates the vectors' destination: asked for 'f16' when the manifest writes f16 (a
+   * segment written before the encoding changed is rounded to halves), 'f32' otherwise.
    */
   into?: (rows: number, dims: number, encoding: 'f16' | 'f32') => VectorTarget,
 ) {
@@ -93,15 +91,8 @@ export async function readCollection(
   if (!state?.embedding) return undefined;
   const { dims } = state.embedding;
   const rows = state.segments.reduce((sum, s) => sum + s.records, 0);
-  const read = (encoding: 'f16' | 'f32') =>
-    readColumns(store, collection, state.segments, dims, into?.(rows, dims, encoding));
-  if (!into || (manifest.vectorEncoding as VectorEncoding) !== 'f16') return read('f32');
-  try {
-    return await read('f16');
-  } catch (error) {
-    if (error instanceof NotHalvesError) return read('f32');
-    throw error;
-  }
+  const encoding = (manifest.vectorEncoding as VectorEncoding) === 'f16' ? 'f16' : 'f32';
+  return readColumns(store, collection, state.segments, dims, into?.(rows, dims, encoding));
 }
 
 /** Row numbers of the live records, in first-seen id order. */

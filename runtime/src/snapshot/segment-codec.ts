@@ -138,7 +138,7 @@ export function decodeSegmentRows(
       ? { buffer: bytes.buffer as ArrayBuffer, offset: start }
       : { buffer: bytes.buffer.slice(start, start + header.vectorBytes) as ArrayBuffer, offset: 0 };
   // An f16 arena target takes the halves as they are (no vectors column then).
-  if (halves) copyHalves(header.vectorEncoding, name, block, n, dims, halves, at);
+  if (halves) copyHalves(header.vectorEncoding, block, n, dims, halves, at);
   else decodeVectors(header.vectorEncoding, block, n, dims, out, at);
   const rows = rowIndex(bytes, name, layout);
   return { header, rows, vectors: target && !halves ? out.subarray(at, at + n * dims) : out };

@@ -64,26 +64,25 @@ export function decodeVectors(
   }
 }
 
-/** A segment whose vectors are not f16, met while loading into an f16 arena. */
-export class NotHalvesError extends Error {
-  constructor(readonly segment: string) {
-    super(`segment ${segment} does not hold f16 vectors; load the collection into f32 memory`);
-  }
-}
-
 /**
- * Copies `n` f16 vectors from the block into `out` at component offset `at`, as they are:
- * the engine's f16 arena scores halves directly. Throws NotHalvesError for other encodings.
+ * Copies `n` vectors from the block into the f16 arena `out` at component offset `at`: an
+ * f16 block as it is (the arena scores halves directly). A block of another encoding (a
+ * segment written before the manifest's encoding changed) is decoded and rounded to
+ * halves, as an f16 writer would have stored it, so the collection is still read once.
  */
 export function copyHalves(
   encoding: VectorEncoding,
-  segment: string,
   block: { buffer: ArrayBuffer; offset: number },
   n: number,
   dims: number,
   out: Uint16Array,
   at: number,
 ): void {
-  if (encoding !== 'f16') throw new NotHalvesError(segment);
-  out.set(new Uint16Array(block.buffer, block.offset, n * dims), at);
+  if (encoding === 'f16') {
+    out.set(new Uint16Array(block.buffer, block.offset, n * dims), at);
+    return;
+  }
+  const floats = new Float32Array(n * dims);
+  decodeVectors(encoding, block, n, dims, floats, 0);
+  for (let i = 0; i < floats.length; i++) out[at + i] = toHalf(floats[i] as number);
 }

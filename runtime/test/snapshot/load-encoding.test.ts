@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCollection } from '../../src/snapshot/collection-reader.js';
+import { halfTable, toHalf } from '../../src/snapshot/half-float.js';
 import { appendRecords, loadCollection, readManifest } from '../../src/snapshot/index.js';
 import { MemoryVectorStore } from '../../src/vector/memory-engine.js';
 import { type Fixture, freshSnapshot } from './helpers.js';
@@ -51,22 +52,39 @@ describe('loading vectors into the in-process engine', () => {
     );
   });
 
-  it('reads floats after all when a segment of an f16 manifest is not f16', async () => {
+  it('rounds the segments of an f16 manifest that are not f16 into the halves, reading each once', async () => {
     f = await freshSnapshot({ vectorEncoding: 'f32' });
-    await appendRecords(f.snap, 'cloud_estate', batch, MODEL);
+    await appendRecords(f.snap, 'cloud_estate', batch.slice(0, 2), MODEL);
     const { manifest } = await readManifest(f.snap.store);
+    const i8 = await freshSnapshot({ vectorEncoding: 'i8' });
+    try {
+      // The same collection, its first segment f32 and its second i8, under an f16 manifest.
+      await appendRecords(i8.snap, 'cloud_estate', batch.slice(2), MODEL);
+      const second = (await readManifest(i8.snap.store)).manifest.collections.cloud_estate?.segments[0];
+      if (!second) throw new Error('no segment');
+      await f.snap.store.putIfAbsent(second.key, (await i8.snap.store.get(second.key))?.body as Uint8Array);
+      manifest.collections.cloud_estate?.segments.push(second);
+    } finally {
+      await i8.cleanup();
+    }
     const asked: string[] = [];
+    const halves = new Uint16Array(3 * dims);
     const columns = await readCollection(
       f.snap.store,
       { ...manifest, vectorEncoding: 'f16' },
       'cloud_estate',
-      (rows, d, encoding) => {
+      (_rows, _d, encoding) => {
         asked.push(encoding);
-        return encoding === 'f16' ? new Uint16Array(rows * d) : new Float32Array(rows * d);
+        return halves;
       },
     );
-    expect(asked).toEqual(['f16', 'f32']);
-    expect(columns?.vectors.length).toBe(3 * dims);
-    expect(columns?.vectors[0]).toBe(Math.fround(Math.sin(0.3)));
+    expect(asked).toEqual(['f16']);
+    expect(columns?.ids).toEqual(['a', 'b', 'c']);
+    const table = halfTable();
+    // f32 rows: each component rounded to the nearest half.
+    expect(table[halves[0] as number]).toBe(table[toHalf(Math.sin(0.3))]);
+    // The i8 row: within int8 and half rounding of what was written.
+    for (let d = 0; d < dims; d++)
+      expect(table[halves[2 * dims + d] as number]).toBeCloseTo(batch[2]?.vector[d] as number, 1);
   });
 });
