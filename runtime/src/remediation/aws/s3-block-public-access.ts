@@ -12,7 +12,14 @@ import type { CatalogExecutor } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
 import { awsCall } from './errors.js';
 import { s3Of } from './s3-client.js';
-import { blockComplete, isPublicGrant, isPublicStatement, readBucketPublicState } from './s3-public-state.js';
+import {
+  blockComplete,
+  bucketName,
+  isPublicGrant,
+  isPublicStatement,
+  readBucketPublicState,
+  readPublicAccessBlock,
+} from './s3-public-state.js';
 
 const FULL_BLOCK = {
   BlockPublicAcls: true,
@@ -46,20 +53,21 @@ export const s3BlockPublicAccess: CatalogExecutor<AwsRemediationClients> = {
 
   async apply({ target }, clients) {
     const s3 = s3Of(clients);
-    const state = await readBucketPublicState(s3, target);
-    const what = `S3 bucket ${state.bucket}`;
+    const bucket = bucketName(target);
+    const what = `S3 bucket ${bucket}`;
     const changes: string[] = [];
-    if (!blockComplete(state.block)) {
+    // The block goes on after one read, before the ACL and policy are even read: every
+    // moment the bucket stays open counts.
+    if (!blockComplete(await readPublicAccessBlock(s3, target))) {
       await awsCall(what, () =>
         s3.send(
-          new PutPublicAccessBlockCommand({
-            Bucket: state.bucket,
-            PublicAccessBlockConfiguration: FULL_BLOCK,
-          }),
+          new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: FULL_BLOCK }),
         ),
       );
       changes.push('public access block: all four settings on');
     }
+    // Grants and statements are read afresh, as they are when they are removed.
+    const state = await readBucketPublicState(s3, target);
     if (state.publicGrants.length > 0) {
       const Grants = (state.acl.Grants ?? []).filter((g) => !isPublicGrant(g));
       await awsCall(what, () =>

@@ -66,6 +66,20 @@ async function allInOrder<T extends unknown[]>(calls: { [K in keyof T]: Promise<
   return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
 }
 
+/** The bucket's public access block alone (undefined when it has none). */
+export async function readPublicAccessBlock(
+  s3: S3Client,
+  target: OperationTarget,
+): Promise<PublicAccessBlockConfiguration | undefined> {
+  const bucket = bucketName(target);
+  const read = await awsCall(
+    `S3 bucket ${bucket}`,
+    () => s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })),
+    ['NoSuchPublicAccessBlockConfiguration'],
+  );
+  return read?.PublicAccessBlockConfiguration;
+}
+
 export async function readBucketPublicState(
   s3: S3Client,
   target: OperationTarget,
