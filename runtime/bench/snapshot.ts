@@ -50,9 +50,12 @@ interface Figures {
   firstFilterMs: number;
   filterP50: number;
   filterP99: number;
+  firstTopMs: number;
+  sketchBuildTopMs: number;
   topP50: number;
   topP99: number;
   topFilteredP99: number;
+  queriedRssMb: number;
 }
 
 async function measure(
@@ -89,7 +92,9 @@ async function measure(
   process.stdout.write(
     `${label.padEnd(18)} ${encoding}  points ${f.count}  load ${ms(f.loadMs)} (CPU ${ms(f.loadCpuMs)})  peak RSS ${f.loadRssMb.toFixed(0)} MB  ` +
       `filter p50 ${ms(f.filterP50)} p99 ${ms(f.filterP99)} (first, index build ${ms(f.firstFilterMs)})  ` +
-      `top-10 p50 ${ms(f.topP50)} p99 ${ms(f.topP99)} (filtered p99 ${ms(f.topFilteredP99)})  ${(bytes / POINTS).toFixed(0)} B/point  ` +
+      `top-10 p50 ${ms(f.topP50)} p99 ${ms(f.topP99)} (filtered p99 ${ms(f.topFilteredP99)}; first ${ms(f.firstTopMs)}, ` +
+      `second, building the i8 sketch, ${ms(f.sketchBuildTopMs)}; peak RSS after the queries ${f.queriedRssMb.toFixed(0)} MB)  ` +
+      `${(bytes / POINTS).toFixed(0)} B/point  ` +
       `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs\n`,
   );
 }

@@ -1,13 +1,15 @@
 // The default in-process engine: vectors in one growing arena (f32, or the halves themselves
 // for f16 snapshots; inside a WebAssembly memory, so similarity runs as SIMD) with precomputed
-// inverse norms, exact brute-force top-k and lazily built per-path inverted indexes for
-// filters. Rows adopted from a snapshot keep their payloads unparsed until handed out, and
-// their indexes come from the postings the segments store. Replaced records leave dead slots
+// inverse norms, exact top-k (brute force, or pruned by an i8 sketch on repeated scans of a
+// large collection) and lazily built per-path inverted indexes for filters. Rows adopted
+// from a snapshot keep their payloads unparsed until handed out, and their indexes come
+// from the postings the segments store. Replaced records leave dead slots
 // behind; a runner process is short-lived, so reclaiming them is not worth the bookkeeping.
 
 import { InputError } from '../errors.js';
 import { type FilterTerm, matchKeys, type PayloadFilter, valueAt } from './filter.js';
 import { HalfArena } from './half-dot.js';
+import { I8Sketch } from './i8-sketch.js';
 import { VectorArena } from './simd-dot.js';
 import { inverseNorms, inverseNormsOfSquares, TopK } from './top-k.js';
 import type { Hit, Payload, VectorQuery, VectorRecord, VectorStore } from './vector-store.js';
@@ -58,6 +60,12 @@ function appendSlot(index: Map<string, number[]>, key: string, slot: number): vo
 
 const NONE: number[] = [];
 
+/**
+ * Full scans of at least this many rows go through the i8 sketch (i8-sketch.ts) from the
+ * second one on: building it costs about two scans, so a process that asks once never pays.
+ */
+export const SKETCH_MIN_ROWS = 4096;
+
 export class MemoryVectorStore implements VectorStore {
   readonly engine = 'memory';
   private readonly arena: Arena;
@@ -71,6 +79,8 @@ export class MemoryVectorStore implements VectorStore {
   private size = 0;
   private readonly slotOf = new Map<string, number>();
   private readonly indexes = new Map<string, Map<string, number[]>>();
+  private sketch: I8Sketch | undefined;
+  private fullScans = 0;
 
   constructor(
     readonly dims: number,
@@ -270,25 +280,47 @@ export class MemoryVectorStore implements VectorStore {
     }
     const qInv = inverseNorms(q, 1, this.dims)[0] as number;
     const top = new TopK(limit);
-    const unfiltered = !query.filter || query.filter.must.length === 0;
-    const all = unfiltered ? this.arena.dotAll(q, this.size) : undefined;
-    if (all) {
-      this.offerAll(top, all, qInv);
-      return top.items.map((s) => hit(s.slot, s.score));
-    }
     const { arena, norms } = this;
-    const candidates: number[] = [];
-    this.forEachMatch(query.filter, (slot) => {
-      candidates.push(slot);
-      return true;
-    });
-    // One SIMD pass over every row beats scalar dot products once a good share are candidates.
-    const dots = candidates.length * 8 > this.size ? this.arena.dotAll(q, this.size) : undefined;
-    for (const slot of candidates) {
-      const d = dots ? (dots[slot] as number) : arena.dotRow(slot, q);
-      top.offer(slot, d * (norms[slot] as number) * qInv);
+    const exact = (slot: number) => top.offer(slot, arena.dotRow(slot, q) * (norms[slot] as number) * qInv);
+    const unfiltered = !query.filter || query.filter.must.length === 0;
+    const matches = unfiltered ? null : this.matchingSlots(query.filter);
+    const shortlist =
+      // A few candidates are scored one by one; more take a scan of every row, pruned by
+      // the sketch where it pays, or else SIMD dot products with every row.
+      matches && matches.length * 8 <= this.size ? matches : this.sketchShortlist(q, qInv, limit, matches);
+    if (shortlist) {
+      for (const slot of shortlist) exact(slot);
+    } else {
+      const dots = arena.dotAll(q, this.size);
+      if (!dots) for (const slot of matches ?? this.matchingSlots(undefined)) exact(slot);
+      else if (!matches) this.offerAll(top, dots, qInv);
+      else
+        for (const slot of matches) top.offer(slot, (dots[slot] as number) * (norms[slot] as number) * qInv);
     }
     return top.items.map((s) => hit(s.slot, s.score));
+  }
+
+  /** Every live slot matching `filter` (every live slot without one), ascending. */
+  private matchingSlots(filter: PayloadFilter | undefined): number[] {
+    const slots: number[] = [];
+    this.forEachMatch(filter, (slot) => {
+      slots.push(slot);
+      return true;
+    });
+    return slots;
+  }
+
+  /** The sketch's shortlist for a full scan (of `matches`, or of every live row), if it pays. */
+  private sketchShortlist(
+    q: Float32Array,
+    qInv: number,
+    limit: number,
+    matches: number[] | null,
+  ): number[] | undefined {
+    if (this.size < SKETCH_MIN_ROWS || ++this.fullScans < 2) return undefined;
+    this.sketch ??= I8Sketch.of(this.arena);
+    const live = { alive: this.alive, size: this.size, slots: matches };
+    return this.sketch?.shortlist(q, qInv, limit, this.norms, live);
   }
 
   /**

@@ -66,6 +66,12 @@ export abstract class WasmArena {
     this.capacity = capacity;
   }
 
+  /** The stored components of rows [from, to), as bytes; valid until the arena grows. */
+  rawRows(from: number, to: number): Uint8Array {
+    const rowBytes = this.dims * this.componentBytes;
+    return new Uint8Array(this.memory.buffer, this.vectorsAt + from * rowBytes, (to - from) * rowBytes);
+  }
+
   /** The query slot at the start of the memory, for the kernel to read. */
   protected get querySlot(): Float32Array {
     return new Float32Array(this.memory.buffer, 0, this.dims);
