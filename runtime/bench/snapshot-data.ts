@@ -2,17 +2,7 @@
 // every run measures the same data) and payloads shaped like the normalised estate.
 
 import type { SnapshotRecord } from '@escher/shared';
-
-/** Mulberry32: small, fast, seedable. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/support/random.js';
 
 const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
 const TYPES = [
@@ -28,7 +18,7 @@ const ENVS = ['dev', 'staging', 'prod', 'sandbox'];
 const APPS = ['web', 'api', 'billing', 'search', 'etl', 'auth', 'reports', 'ml'];
 
 export function estateBatch(start: number, count: number, dims = 384, seed = 42): SnapshotRecord[] {
-  const rnd = random(seed + start);
+  const rnd = seededRandom(seed + start);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
   const out: SnapshotRecord[] = [];
   for (let i = start; i < start + count; i++) {

@@ -8,10 +8,10 @@ import {
   get,
   I32,
   i32const,
+  loopWhileBelow,
   moduleBytes,
   set,
   simd,
-  tee,
   V128,
   WASM_PAGE,
   type WasmModule,
@@ -29,12 +29,12 @@ function halvesModule(): Uint8Array {
   const out = [...get(DST), ...get(I), ...i32const(1), 0x74, 0x6a]; // dst + 2i (i counts input bytes)
   const body = [
     ...[...get(N), ...i32const(1), 0x74, ...set(END)],
-    ...[0x02, 0x40, ...get(END), 0x45, 0x0d, 0],
-    ...[0x03, 0x40],
-    ...[...get(SRC), ...get(I), 0x6a, ...simd(0x00, 0, 0), ...set(V)], // eight halves
-    ...[...out, ...get(V), ...simd(0xa9, 0x01), ...convert, ...simd(0x0b, 0, 0)], // low four
-    ...[...out, ...get(V), ...simd(0xaa, 0x01), ...convert, ...simd(0x0b, 0, 16)], // high four
-    ...[...get(I), ...i32const(16), 0x6a, ...tee(I), ...get(END), 0x49, 0x0d, 0, 0x0b],
+    ...[0x02, 0x40, ...get(END), 0x45, 0x0d, 0], // block; if n == 0: done
+    ...loopWhileBelow(I, 16, END, [
+      ...[...get(SRC), ...get(I), 0x6a, ...simd(0x00, 0, 0), ...set(V)], // eight halves
+      ...[...out, ...get(V), ...simd(0xa9, 0x01), ...convert, ...simd(0x0b, 0, 0)], // low four
+      ...[...out, ...get(V), ...simd(0xaa, 0x01), ...convert, ...simd(0x0b, 0, 16)], // high four
+    ]),
     0x0b,
   ];
   return moduleBytes(

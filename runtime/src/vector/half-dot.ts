@@ -11,9 +11,23 @@
 // Infinite and NaN halves read as finite values near ±65536 here; embeddings hold neither.
 
 import { halfTable, toHalf } from '../snapshot/half-float.js';
+import { widenHalvesScaled } from './half-wasm.js';
 import { dot } from './top-k.js';
 import { cachedModule, WasmArena } from './wasm-arena.js';
-import { get, I32, i32const, moduleBytes, set, simd, splat4, tee, V128 } from './wasm-asm.js';
+import {
+  forEachRow,
+  get,
+  I32,
+  i32const,
+  loopWhileBelow,
+  moduleBytes,
+  set,
+  simd,
+  splat4,
+  storeRowSum,
+  tee,
+  V128,
+} from './wasm-asm.js';
 
 const SCALE_2_112 = 0x77800000;
 /** Widened halves are worth half × 2^-112; the query carries the 2^112. */
@@ -29,20 +43,12 @@ function halfScoreModule(self: boolean): Uint8Array {
   const [Q, VECS, ROWS, DIMS, OUT, R, D, P, ROW_BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const [ACC, V, W] = [9, 13, 14];
   const accs = [ACC, ACC + 1, ACC + 2, ACC + 3];
-  const widen = (extend: number) => [
-    ...get(V),
-    ...simd(extend, 0x01), // i32x4.extend_{low,high}_i16x8_s
-    ...i32const(13),
-    ...simd(0xab, 0x01), // i32x4.shl
-    ...splat4(0x8fffffff),
-    ...simd(0x4e), // v128.and
-  ];
   // Query floats for halves at byte D of a row sit at byte 2·D of the query.
   const queryAt = (k: number) => [...get(Q), ...get(D), 0x6a, ...get(D), 0x6a, ...simd(0x00, 0, 16 * k)];
   const square = [...splat4(SCALE_2_112), ...simd(0xe6, 0x01), ...tee(W), ...get(W)];
-  const accumulate = (acc: number, k: number, extend: number) => [
+  const accumulate = (acc: number, k: number, high: boolean) => [
     ...get(acc),
-    ...widen(extend),
+    ...widenHalvesScaled(V, high),
     ...(self ? square : queryAt(k)),
     ...simd(0xe6, 0x01), // f32x4.mul
     ...simd(0xe4, 0x01), // f32x4.add
@@ -50,30 +56,19 @@ function halfScoreModule(self: boolean): Uint8Array {
   ];
   const eight = (k: number) => [
     ...[...get(P), ...get(D), 0x6a, ...simd(0x00, 0, 16 * k), ...set(V)], // eight halves
-    ...accumulate(accs[2 * k] as number, 2 * k, 0xa7), // low four
-    ...accumulate(accs[2 * k + 1] as number, 2 * k + 1, 0xa8), // high four
+    ...accumulate(accs[2 * k] as number, 2 * k, false), // low four
+    ...accumulate(accs[2 * k + 1] as number, 2 * k + 1, true), // high four
   ];
-  const lane = (i: number) => [...get(ACC), ...simd(0x1f, i)];
   const body = [
     ...[...get(DIMS), ...i32const(1), 0x74, ...set(ROW_BYTES)],
     ...[...get(VECS), ...set(P)],
-    ...[0x02, 0x40, ...get(ROWS), 0x45, 0x0d, 0], // block; if rows == 0: done
-    ...[0x03, 0x40], // loop rows
-    ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
-    ...[...i32const(0), ...set(D)],
-    ...[0x03, 0x40], // loop dims (D counts half bytes)
-    ...eight(0),
-    ...eight(1),
-    ...[...get(D), ...i32const(32), 0x6a, ...tee(D), ...get(ROW_BYTES), 0x49, 0x0d, 0, 0x0b],
-    ...[...get(OUT), ...get(R), ...i32const(2), 0x74, 0x6a], // &out[r]
-    ...get(ACC),
-    ...accs.slice(1).flatMap((a) => [...get(a), ...simd(0xe4, 0x01)]),
-    ...set(ACC),
-    ...[...lane(0), ...lane(1), 0x92, ...lane(2), 0x92, ...lane(3), 0x92],
-    ...[0x38, 2, 0], // f32.store
-    ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P)],
-    ...[...get(R), ...i32const(1), 0x6a, ...tee(R), ...get(ROWS), 0x49, 0x0d, 0, 0x0b],
-    0x0b,
+    ...forEachRow(R, ROWS, [
+      ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
+      ...[...i32const(0), ...set(D)],
+      ...loopWhileBelow(D, 32, ROW_BYTES, [...eight(0), ...eight(1)]), // D counts half bytes
+      ...storeRowSum(OUT, R, accs),
+      ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P)],
+    ]),
   ];
   return moduleBytes(
     'score',

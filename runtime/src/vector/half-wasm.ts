@@ -30,3 +30,19 @@ export function halvesToFloats(x: number, em: number): number[] {
     ...simd(0x50), // v128.or
   ];
 }
+
+/**
+ * Instructions pushing the low (or `high`) four halves of v128 local `v` as an f32x4 worth
+ * half × 2^-112 each (the shortcut half-dot.ts explains), for kernels that carry the 2^112
+ * elsewhere; infinities and NaNs read as finite values.
+ */
+export function widenHalvesScaled(v: number, high: boolean): number[] {
+  return [
+    ...get(v),
+    ...simd(high ? 0xa8 : 0xa7, 0x01), // i32x4.extend_{low,high}_i16x8_s
+    ...i32const(13),
+    ...simd(0xab, 0x01), // i32x4.shl
+    ...splat4(0x8fffffff),
+    ...simd(0x4e), // v128.and
+  ];
+}

@@ -11,17 +11,20 @@
 // within its bound of the estimate, so the k-th best lower bound is a floor for the k-th best
 // score and a row whose upper bound stays below that floor is out.
 
+import { widenHalvesScaled } from './half-wasm.js';
 import { cachedModule } from './wasm-arena.js';
 import {
+  forEachRow,
   get,
   I32,
   i32const,
   leb,
+  loopWhileBelow,
   moduleBytes,
   set,
   simd,
   splat4,
-  tee,
+  storeRowSum,
   V128,
   WASM_PAGE,
   type WasmMemory,
@@ -61,13 +64,8 @@ function quantizeModule(half: boolean): Uint8Array {
   const [SRC, ROWS, DIMS, CODES, MAXES, R, D, P, C, ROW_BYTES, M, L] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const [MX, INV, V, X0] = [12, 13, 14, 15]; // X0..X3: 15, 16, 17, 18
   const MAXF = 19;
-  const widen = (extend: number) => [
-    ...get(V),
-    ...simd(extend, 0x01), // i32x4.extend_{low,high}_i16x8_s
-    ...i32const(13),
-    ...simd(0xab, 0x01), // i32x4.shl
-    ...splat4(0x8fffffff),
-    ...simd(0x4e), // v128.and
+  const widen = (high: boolean) => [
+    ...widenHalvesScaled(V, high),
     ...f32splat(FLOAT_2_112),
     ...simd(0xe6, 0x01), // f32x4.mul
   ];
@@ -81,9 +79,9 @@ function quantizeModule(half: boolean): Uint8Array {
     ...simd(0x00, 0, 16 * k),
   ];
   const loopComponents = (inner: number[]) => [
-    ...[...i32const(0), ...set(D)],
-    ...[0x03, 0x40, ...inner],
-    ...[...get(D), ...i32const(16), 0x6a, ...tee(D), ...get(DIMS), 0x49, 0x0d, 0, 0x0b],
+    ...i32const(0),
+    ...set(D),
+    ...loopWhileBelow(D, 16, DIMS, inner),
   ];
   // M = max(M, L) on i32 scalars
   const maxInto = [...get(M), ...get(L), ...get(M), ...get(L), 0x4a, 0x1b, ...set(M)]; // i32.gt_s; select
@@ -124,9 +122,9 @@ function quantizeModule(half: boolean): Uint8Array {
     ? [0, 1].flatMap((k) => [
         ...halvesAt(k),
         ...set(V),
-        ...widen(0xa7),
+        ...widen(false),
         ...set(X0 + 2 * k),
-        ...widen(0xa8),
+        ...widen(true),
         ...set(X0 + 2 * k + 1),
       ])
     : [0, 1, 2, 3].flatMap((k) => [...floatsAt(k), ...set(X0 + k)]);
@@ -144,17 +142,15 @@ function quantizeModule(half: boolean): Uint8Array {
   const body = [
     ...[...get(DIMS), ...i32const(half ? 1 : 2), 0x74, ...set(ROW_BYTES)],
     ...[...get(SRC), ...set(P), ...get(CODES), ...set(C)],
-    ...[0x02, 0x40, ...get(ROWS), 0x45, 0x0d, 0], // block; if rows == 0: done
-    ...[0x03, 0x40], // loop rows
-    ...maxOfRow,
-    // inv = max > 0 ? 127 / max : 0 (a zero row gets zero codes)
-    ...[...f32const(127), ...get(MAXF), 0x95, ...f32const(0), ...get(MAXF), ...f32const(0), 0x5e, 0x1b],
-    ...[...simd(0x13), ...set(INV)],
-    ...loopComponents([...load16, ...codes, ...narrowStore]),
-    ...[...get(MAXES), ...get(R), ...i32const(2), 0x74, 0x6a, ...get(MAXF), 0x38, 2, 0], // maxes[r] = max
-    ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P), ...get(C), ...get(DIMS), 0x6a, ...set(C)],
-    ...[...get(R), ...i32const(1), 0x6a, ...tee(R), ...get(ROWS), 0x49, 0x0d, 0, 0x0b],
-    0x0b,
+    ...forEachRow(R, ROWS, [
+      ...maxOfRow,
+      // inv = max > 0 ? 127 / max : 0 (a zero row gets zero codes)
+      ...[...f32const(127), ...get(MAXF), 0x95, ...f32const(0), ...get(MAXF), ...f32const(0), 0x5e, 0x1b],
+      ...[...simd(0x13), ...set(INV)],
+      ...loopComponents([...load16, ...codes, ...narrowStore]),
+      ...[...get(MAXES), ...get(R), ...i32const(2), 0x74, 0x6a, ...get(MAXF), 0x38, 2, 0], // maxes[r] = max
+      ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P), ...get(C), ...get(DIMS), 0x6a, ...set(C)],
+    ]),
   ];
   return moduleBytes(
     'quantize',
@@ -189,26 +185,19 @@ function dotModule(blocks: 1 | 2): Uint8Array {
     ...product(A0 + 2 * j, 0x87, 32 * j),
     ...product(A0 + 2 * j + 1, 0x88, 32 * j + 16),
   ];
-  const lane = (i: number) => [...get(A0), ...simd(0x1b, i)];
   const body = [
     ...[...get(CODES), ...set(P)],
-    ...[0x02, 0x40, ...get(ROWS), 0x45, 0x0d, 0],
-    ...[0x03, 0x40], // loop rows
-    ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
-    ...[...i32const(0), ...set(D), ...get(Q), ...set(QP)],
-    ...[0x03, 0x40], // loop dims (D counts codes; QP walks the query alongside)
-    ...Array.from({ length: blocks }, (_, j) => block(j)).flat(),
-    ...[...get(QP), ...i32const(32 * blocks), 0x6a, ...set(QP)],
-    ...[...get(D), ...i32const(16 * blocks), 0x6a, ...tee(D), ...get(DIMS), 0x49, 0x0d, 0, 0x0b],
-    ...[...get(OUT), ...get(R), ...i32const(2), 0x74, 0x6a],
-    ...get(A0),
-    ...accs.slice(1).flatMap((a) => [...get(a), ...simd(0xae, 0x01)]),
-    ...set(A0),
-    ...[...lane(0), ...lane(1), 0x6a, ...lane(2), 0x6a, ...lane(3), 0x6a],
-    ...[0x36, 2, 0], // i32.store
-    ...[...get(P), ...get(DIMS), 0x6a, ...set(P)],
-    ...[...get(R), ...i32const(1), 0x6a, ...tee(R), ...get(ROWS), 0x49, 0x0d, 0, 0x0b],
-    0x0b,
+    ...forEachRow(R, ROWS, [
+      ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
+      ...[...i32const(0), ...set(D), ...get(Q), ...set(QP)],
+      // D counts codes; QP walks the query alongside
+      ...loopWhileBelow(D, 16 * blocks, DIMS, [
+        ...Array.from({ length: blocks }, (_, j) => block(j)).flat(),
+        ...[...get(QP), ...i32const(32 * blocks), 0x6a, ...set(QP)],
+      ]),
+      ...storeRowSum(OUT, R, accs, true),
+      ...[...get(P), ...get(DIMS), 0x6a, ...set(P)],
+    ]),
   ];
   return moduleBytes(
     'dot',

@@ -5,7 +5,19 @@
 
 import { dot } from './top-k.js';
 import { cachedModule, WasmArena } from './wasm-arena.js';
-import { get, I32, i32const, moduleBytes, set, simd, splat4, tee, V128 } from './wasm-asm.js';
+import {
+  forEachRow,
+  get,
+  I32,
+  i32const,
+  loopWhileBelow,
+  moduleBytes,
+  set,
+  simd,
+  splat4,
+  storeRowSum,
+  V128,
+} from './wasm-asm.js';
 
 /** Rows whose byte length is a multiple of this run the four-accumulator loop. */
 const UNROLLED_BYTES = 64;
@@ -20,7 +32,6 @@ function scoreModule(lanes: 1 | 4, self: boolean): Uint8Array {
   const [Q, VECS, ROWS, DIMS, OUT, R, D, P, ACC, ROW_BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 8 + lanes];
   const accs = Array.from({ length: lanes }, (_, k) => ACC + k);
   const load = (base: number, k: number) => [...get(base), ...get(D), 0x6a, ...simd(0x00, 0, 16 * k)];
-  const lane = (i: number) => [...get(ACC), ...simd(0x1f, i)];
   const body = [
     ...get(DIMS),
     ...i32const(2),
@@ -28,30 +39,27 @@ function scoreModule(lanes: 1 | 4, self: boolean): Uint8Array {
     ...set(ROW_BYTES),
     ...get(VECS),
     ...set(P),
-    ...[0x02, 0x40, ...get(ROWS), 0x45, 0x0d, 0], // block; if rows == 0: done
-    ...[0x03, 0x40], // loop rows
-    ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
-    ...i32const(0),
-    ...set(D),
-    ...[0x03, 0x40], // loop dims (D counts bytes)
-    ...accs.flatMap((a, k) => [
-      ...get(a),
-      ...load(P, k),
-      ...load(self ? P : Q, k),
-      ...simd(0xe6, 0x01), // f32x4.mul
-      ...simd(0xe4, 0x01), // f32x4.add
-      ...set(a),
+    ...forEachRow(R, ROWS, [
+      ...accs.flatMap((a) => [...splat4(0), ...set(a)]),
+      ...i32const(0),
+      ...set(D),
+      // D counts bytes
+      ...loopWhileBelow(
+        D,
+        16 * lanes,
+        ROW_BYTES,
+        accs.flatMap((a, k) => [
+          ...get(a),
+          ...load(P, k),
+          ...load(self ? P : Q, k),
+          ...simd(0xe6, 0x01), // f32x4.mul
+          ...simd(0xe4, 0x01), // f32x4.add
+          ...set(a),
+        ]),
+      ),
+      ...storeRowSum(OUT, R, accs),
+      ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P)], // p += rowBytes
     ]),
-    ...[...get(D), ...i32const(16 * lanes), 0x6a, ...tee(D), ...get(ROW_BYTES), 0x49, 0x0d, 0, 0x0b],
-    ...[...get(OUT), ...get(R), ...i32const(2), 0x74, 0x6a], // &out[r]
-    ...get(ACC),
-    ...accs.slice(1).flatMap((a) => [...get(a), ...simd(0xe4, 0x01)]),
-    ...set(ACC),
-    ...[...lane(0), ...lane(1), 0x92, ...lane(2), 0x92, ...lane(3), 0x92],
-    ...[0x38, 2, 0], // f32.store
-    ...[...get(P), ...get(ROW_BYTES), 0x6a, ...set(P)], // p += rowBytes
-    ...[...get(R), ...i32const(1), 0x6a, ...tee(R), ...get(ROWS), 0x49, 0x0d, 0, 0x0b], // r++ while r < rows
-    0x0b,
   ];
   return moduleBytes(
     'score',

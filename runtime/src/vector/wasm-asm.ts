@@ -59,6 +59,35 @@ export const splat4 = (lane: number) => {
   return simd(0x0c, ...bytes);
 };
 
+/** A loop running `body` and then adding `step` to local `index`, again while index < local `limit` (unsigned). */
+export const loopWhileBelow = (index: number, step: number, limit: number, body: number[]) => [
+  ...[0x03, 0x40, ...body],
+  ...[...get(index), ...i32const(step), 0x6a, ...tee(index), ...get(limit), 0x49, 0x0d, 0, 0x0b],
+];
+
+/** `body` for each row index (local `index`, from its value on) below local `count`; none if count is 0. */
+export const forEachRow = (index: number, count: number, body: number[]) => [
+  ...[0x02, 0x40, ...get(count), 0x45, 0x0d, 0], // block; if count == 0: done
+  ...loopWhileBelow(index, 1, count, body),
+  0x0b,
+];
+
+/**
+ * out[r] = the sum of every lane of the v128 locals `accs` (f32x4 sums, or i32x4 when
+ * `int`); the first of `accs` is overwritten.
+ */
+export const storeRowSum = (out: number, r: number, accs: number[], int = false) => {
+  const [first = 0, ...rest] = accs;
+  const lane = (i: number) => [...get(first), ...simd(int ? 0x1b : 0x1f, i)]; // {i32x4,f32x4}.extract_lane
+  const add = int ? 0x6a : 0x92; // {i32,f32}.add
+  return [
+    ...[...get(out), ...get(r), ...i32const(2), 0x74, 0x6a], // &out[r]
+    ...[...get(first), ...rest.flatMap((a) => [...get(a), ...simd(int ? 0xae : 0xe4, 0x01)]), ...set(first)],
+    ...[...lane(0), ...lane(1), add, ...lane(2), add, ...lane(3), add],
+    ...[int ? 0x36 : 0x38, 2, 0], // {i32,f32}.store
+  ];
+};
+
 /**
  * A module importing `env.memory` and exporting one function `exportName` with `params`
  * i32 parameters, no result, and the given locals (count, type) and body.

@@ -4,22 +4,12 @@ import { I8Sketch } from '../../src/vector/i8-sketch.js';
 import { MemoryVectorStore, SKETCH_MIN_ROWS } from '../../src/vector/memory-engine.js';
 import { VectorArena } from '../../src/vector/simd-dot.js';
 import { inverseNorms } from '../../src/vector/top-k.js';
+import { seededRandom } from '../support/random.js';
 
 const DIMS = 64;
 
-/** Mulberry32, so every run sees the same rows. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomRows(rows: number, seed: number, dims = DIMS): Float32Array {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   return Float32Array.from({ length: rows * dims }, () => rnd() * 2 - 1);
 }
 
@@ -108,7 +98,7 @@ describe('I8Sketch', () => {
     const sketch = I8Sketch.of(arena) as I8Sketch;
     const norms = (store as unknown as { norms: Float32Array }).norms;
     const alive = new Uint8Array(rows).fill(1);
-    const rnd = random(11);
+    const rnd = seededRandom(11);
     for (let i = 0; i < 5; i++) {
       const q = Float32Array.from({ length: dims }, () => rnd() * 2 - 1);
       const qInv = inverseNorms(q, 1, dims)[0] as number;
@@ -132,7 +122,7 @@ describe('MemoryVectorStore with the i8 sketch', () => {
     it(`answers ${dims}-d ${encoding} full scans exactly as brute force, once the sketch is built`, async () => {
       const vectors = randomRows(rows, 5, dims);
       // Near-duplicates of one row: many scores within the sketch's error of each other.
-      const rnd = random(9);
+      const rnd = seededRandom(9);
       for (let r = 100; r < 400; r++)
         for (let d = 0; d < dims; d++) vectors[r * dims + d] = (vectors[d] as number) + (rnd() - 0.5) * 1e-3;
       const { arena, store } = engineOf(encoding, vectors, rows, dims);
