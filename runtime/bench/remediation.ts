@@ -28,6 +28,8 @@ import { busyTime, type ProxiedCall, startTimingProxy, type TimingProxy } from '
 
 const ESTATE_SIZE = 10_000;
 const RUNS = 5;
+/** V8/Node flags to try on the runner (e.g. --cpu-prof); none by default, as the image runs it. */
+const NODE_FLAGS = (process.env.ESCHER_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const RUNTIME = fileURLToPath(new URL('../', import.meta.url));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
@@ -85,7 +87,7 @@ function run(
   proxy: TimingProxy,
 ): Promise<{ start: number; code: number | null; err: string; cpuAtFix: number | undefined }> {
   const start = performance.timeOrigin + performance.now();
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...args], {
     cwd: RUNTIME,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
@@ -205,7 +207,7 @@ export const remediationBench: Bench = {
           `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
         const cpu = figures.flatMap((f) => (f.cpu === undefined ? [] : [f.cpu]));
         process.stdout.write(
-          `${path.label}, median of ${RUNS} after one warm-up run:\n` +
+          `${path.label}${NODE_FLAGS.length ? ` with ${NODE_FLAGS.join(' ')}` : ''}, median of ${RUNS} after one warm-up run:\n` +
             `  runner's own time, process start → PutPublicAccessBlock: ${fmt(figures.map((f) => f.runner))}\n` +
             `  emulator time (busy, overlaps counted once) for the ${figures[0]?.calls} AWS calls before it: ${fmt(figures.map((f) => f.emulator))}\n` +
             `  wall time, process start → PutPublicAccessBlock: ${fmt(figures.map((f) => f.total))}\n` +
