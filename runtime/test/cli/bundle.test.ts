@@ -80,6 +80,24 @@ describe('the CLI bundle', { timeout: 120_000 }, () => {
     expect(modules.filter((m) => /\/@(aws-sdk|smithy)\/[^/]+\/dist-cjs\//.test(m))).toEqual([]);
   });
 
+  it("requires Node's own modules rather than importing them, and keeps http's exports named for dynamic imports", async () => {
+    const files = currentBundle();
+    // The banner's import of node:module (single quotes) is the one import of a builtin left.
+    const imported = [...files.values()].flatMap((code) =>
+      [...code.matchAll(/^import[^;]*?from\s*"(node:[^"]+)"/gms)].map((m) => m[1]),
+    );
+    expect(imported).toEqual([]);
+    // The AWS SDK asks `const { request } = await import("node:http")` (instance metadata)
+    // and `(await import("node:http")).default ?? …` (its HTTP handler).
+    const named = [...files.entries()].find(([, code]) => code.includes('// required-builtin-named:http'));
+    expect(named).toBeDefined();
+    const http = await import(named?.[0] as string);
+    const real = await import('node:http');
+    expect(http.request).toBe(real.request);
+    expect(http.Agent).toBe(real.Agent);
+    expect(http.default.request).toBe(real.request);
+  });
+
   it("carries zod's English messages only", () => {
     const locales = [...currentBundle().values()]
       .flatMap(modulesIn)
