@@ -305,7 +305,9 @@ export class I8Sketch {
     this.cover(live.size);
     let max = 0;
     for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(query[d] as number));
-    if (max === 0 || k <= 0) return undefined;
+    // A zero query scores every row 0, and one with NaN components scores nothing: both are
+    // left to the exact scan, which answers them as before.
+    if (!(max > 0 && max < Number.POSITIVE_INFINITY) || k <= 0) return undefined;
     const t = max / this.queryMax;
     const codes = new Int16Array(this.memory.buffer, 0, dims);
     let uu = 0;

@@ -147,6 +147,17 @@ describe('MemoryVectorStore with the i8 sketch', () => {
     });
   }
 
+  it('leaves a zero or NaN query to the exact scan', async () => {
+    const { arena, store } = engineOf('f16', randomRows(rows, 31), rows);
+    const sketch = I8Sketch.of(arena) as I8Sketch;
+    const norms = (store as unknown as { norms: Float32Array }).norms;
+    const live = { alive: new Uint8Array(rows).fill(1), size: rows, slots: null };
+    expect(sketch.shortlist(new Float32Array(DIMS), 0, 10, norms, live)).toBeUndefined();
+    expect(sketch.shortlist(new Float32Array(DIMS).fill(Number.NaN), 1, 10, norms, live)).toBeUndefined();
+    const zero = new Float32Array(DIMS);
+    for (let i = 0; i < 2; i++) expect(await store.query({ vector: zero, limit: 3 })).toHaveLength(3);
+  });
+
   it('covers rows upserted after the sketch was built, and skips deleted ones', async () => {
     const { store } = engineOf('f16', randomRows(rows, 21), rows);
     const q = Float32Array.from({ length: DIMS }, (_, d) => Math.cos(d));
