@@ -7,7 +7,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -119,6 +119,20 @@ function bundle(): void {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: RUNTIME, stdio: 'ignore' });
 }
 
+/**
+ * Node's own start and exit with nothing to run (`node -e 0`), median of 5: the floor under
+ * the runner's figure, and a gauge of how fast the machine is at the moment, since a shared
+ * 2-CPU machine can run twice as slow from one hour to the next.
+ */
+function bareNodeStartMs(): number {
+  const runs = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    return performance.now() - start;
+  });
+  return median(runs);
+}
+
 const isFix = (c: ProxiedCall) => c.method === 'PUT' && c.url.includes('publicAccessBlock');
 
 function split(calls: ProxiedCall[], start: number) {
@@ -216,7 +230,11 @@ export const remediationBench: Bench = {
               : ''),
         );
       }
-      process.stdout.write(`target: runner's own time ≤ 400 ms median (estate: ${ESTATE_SIZE} resources)\n`);
+      process.stdout.write(
+        `machine: node's own start (node -e 0) ${bareNodeStartMs().toFixed(0)} ms median of 5; ` +
+          `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs\n` +
+          `target: runner's own time ≤ 400 ms median (estate: ${ESTATE_SIZE} resources)\n`,
+      );
     } finally {
       await proxy.close();
       await moto.stop();
