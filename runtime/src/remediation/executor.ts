@@ -27,6 +27,16 @@ export interface VerifyResult {
   observed: string;
 }
 
+/**
+ * The verdict of a fix that closes exposures: ok when none is left, and the words for what
+ * was seen, naming every exposure still there.
+ */
+export function noneLeft(left: readonly string[], clean: string, still: string): VerifyResult {
+  return left.length === 0
+    ? { ok: true, observed: clean }
+    : { ok: false, observed: `${still}: ${left.join('; ')}` };
+}
+
 export interface ExecutorContext {
   target: RemediationTarget;
   log: Logger;

@@ -10,7 +10,7 @@ import {
   type SecurityGroupRule,
 } from '@aws-sdk/client-ec2';
 import { adminPortsOf, allowedCidrsOf, worldSources } from '../admin-ports.js';
-import type { CatalogExecutor, RemediationTarget } from '../executor.js';
+import { type CatalogExecutor, noneLeft, type RemediationTarget } from '../executor.js';
 import type { AwsRemediationClients } from './clients.js';
 import { ec2Of } from './ec2-client.js';
 import { awsCall, ResourceGoneError } from './errors.js';
@@ -95,12 +95,6 @@ export const sgRevokePublicAdminIngress: CatalogExecutor<AwsRemediationClients> 
   async verify({ target }, clients) {
     const ec2 = ec2Of(clients);
     const rules = await publicAdminRules(ec2, target);
-    return {
-      ok: rules.length === 0,
-      observed:
-        rules.length === 0
-          ? 'no admin port open to 0.0.0.0/0 or ::/0'
-          : `still open: ${rules.map(describeRule).join('; ')}`,
-    };
+    return noneLeft(rules.map(describeRule), 'no admin port open to 0.0.0.0/0 or ::/0', 'still open');
   },
 };

@@ -5,7 +5,7 @@
 
 import type { SecurityRule } from '@azure/arm-network';
 import { adminPortsOf, allowedCidrsOf } from '../admin-ports.js';
-import type { CatalogExecutor, ExecutorContext } from '../executor.js';
+import { type CatalogExecutor, type ExecutorContext, noneLeft } from '../executor.js';
 import type { AzureRemediationClients } from './clients.js';
 import { azureCall } from './errors.js';
 import { describeRule, exposesAdminPort, narrowed } from './nsg-rules.js';
@@ -76,12 +76,6 @@ export const nsgRemovePublicAdminRule: CatalogExecutor<AzureRemediationClients> 
 
   async verify(ctx, c) {
     const rules = await publicAdminRules(ctx, c);
-    return {
-      ok: rules.length === 0,
-      observed:
-        rules.length === 0
-          ? 'no admin port open to the internet'
-          : `still open: ${rules.map(describeRule).join('; ')}`,
-    };
+    return noneLeft(rules.map(describeRule), 'no admin port open to the internet', 'still open');
   },
 };

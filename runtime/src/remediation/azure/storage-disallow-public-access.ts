@@ -3,7 +3,7 @@
 // then each container that still has a public access level is set private (Blob service),
 // so re-allowing public access on the account later does not silently re-expose them.
 
-import type { CatalogExecutor, ExecutorContext } from '../executor.js';
+import { type CatalogExecutor, type ExecutorContext, noneLeft } from '../executor.js';
 import type { AzureRemediationClients } from './clients.js';
 import { azureCall } from './errors.js';
 import { parseArmId } from './resource-id.js';
@@ -78,12 +78,6 @@ export const storageDisallowPublicAccess: CatalogExecutor<AzureRemediationClient
 
   async verify(ctx, c) {
     const found = describe(await exposure(ctx, c));
-    return {
-      ok: found.length === 0,
-      observed:
-        found.length === 0
-          ? 'public access disallowed; no public container'
-          : `still exposed: ${found.join('; ')}`,
-    };
+    return noneLeft(found, 'public access disallowed; no public container', 'still exposed');
   },
 };

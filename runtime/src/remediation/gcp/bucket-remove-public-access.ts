@@ -4,7 +4,7 @@
 // written back with the policy's etag so a concurrent change is not overwritten.
 
 import type { Bucket } from '@google-cloud/storage';
-import type { CatalogExecutor, ExecutorContext } from '../executor.js';
+import { type CatalogExecutor, type ExecutorContext, noneLeft } from '../executor.js';
 import type { GcpRemediationClients } from './clients.js';
 import { gcpCall } from './errors.js';
 
@@ -79,12 +79,6 @@ export const bucketRemovePublicAccess: CatalogExecutor<GcpRemediationClients> = 
 
   async verify(ctx, c) {
     const found = describe(await exposure(bucketOf(ctx, c)));
-    return {
-      ok: found.length === 0,
-      observed:
-        found.length === 0
-          ? 'public access prevention enforced; no public binding'
-          : `still exposed: ${found.join('; ')}`,
-    };
+    return noneLeft(found, 'public access prevention enforced; no public binding', 'still exposed');
   },
 };
