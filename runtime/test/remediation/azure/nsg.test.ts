@@ -46,6 +46,13 @@ describe('azure.network.remove_public_admin_rule', () => {
     });
   });
 
+  it('fails verification while the rule is still there, naming it', async () => {
+    expect(await entry.verify(ctx(), await c())).toEqual({
+      ok: false,
+      observed: 'still open: allow-rdp-any (Tcp 3389 from *)',
+    });
+  });
+
   it('deletes it through the long-running operation and verifies', async () => {
     expect(await entry.apply(ctx(), await c())).toEqual({
       changes: ['deleted allow-rdp-any (Tcp 3389 from *)'],
