@@ -7,7 +7,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -24,6 +24,7 @@ import { LocalSecretStore } from '../src/secrets/local-secret-store.js';
 import { LocalObjectStore } from '../src/storage/local-store.js';
 import { launchMoto } from '../test/support/emulators/moto.js';
 import type { Bench } from './benches.js';
+import { machineLoad, median } from './figures.js';
 import { busyTime, type ProxiedCall, startTimingProxy, type TimingProxy } from './remediation-proxy.js';
 
 const ESTATE_SIZE = 10_000;
@@ -31,7 +32,6 @@ const RUNS = 5;
 /** V8/Node flags to try on the runner (e.g. --cpu-prof); none by default, as the image runs it. */
 const NODE_FLAGS = (process.env.ESCHER_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const RUNTIME = fileURLToPath(new URL('../', import.meta.url));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** The sample estate plus generated resources, in the snapshot as the laptop's sync leaves it. */
 async function seedLargeEstate(home: string): Promise<void> {
@@ -232,7 +232,7 @@ export const remediationBench: Bench = {
       }
       process.stdout.write(
         `machine: node's own start (node -e 0) ${bareNodeStartMs().toFixed(0)} ms median of 5; ` +
-          `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs\n` +
+          `${machineLoad()}\n` +
           `target: runner's own time ≤ 400 ms median (estate: ${ESTATE_SIZE} resources)\n`,
       );
     } finally {

@@ -8,7 +8,7 @@
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,6 +22,7 @@ import { appendRecords, initSnapshot } from '../src/snapshot/index.js';
 import { openObjectStore } from '../src/storage/open-store.js';
 import { launchMoto } from '../test/support/emulators/moto.js';
 import type { Bench } from './benches.js';
+import { machineLoad, median } from './figures.js';
 import { estateBatch } from './snapshot-data.js';
 
 const POINTS = 100_000;
@@ -95,13 +96,12 @@ async function measure(
       `top-10 p50 ${ms(f.topP50)} p99 ${ms(f.topP99)} (filtered p99 ${ms(f.topFilteredP99)}; first ${ms(f.firstTopMs)}, ` +
       `second, building the i8 sketch, ${ms(f.sketchBuildTopMs)}; peak RSS after the queries ${f.queriedRssMb.toFixed(0)} MB)  ` +
       `${(bytes / POINTS).toFixed(0)} B/point  ` +
-      `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs\n`,
+      `${machineLoad()}\n`,
   );
 }
 
 /** Each figure's median over the runs (count and the compile cache are the same in every run). */
 function medians(runs: Figures[]): Figures {
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const first = runs[0] as Figures;
   const figure = (key: keyof Figures) => median(runs.map((r) => Number(r[key])));
   return Object.fromEntries(
